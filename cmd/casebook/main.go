@@ -1,0 +1,72 @@
+// Command casebook ingests city case studies, newsletter archives and
+// project reports into a searchable store and serves the search UI.
+//
+//	casebook serve   [--data-dir DIR] [--addr :8080]
+//	casebook ingest  [--data-dir DIR] PATH...
+//	casebook reindex [--data-dir DIR]
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	if errors.Is(err, errUsage) {
+		os.Exit(2)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "casebook:", err)
+		os.Exit(1)
+	}
+}
+
+// errUsage means the command line was wrong; usage has been printed.
+var errUsage = errors.New("usage")
+
+// command is one subcommand.
+type command interface {
+	Run(ctx context.Context, args []string) error
+}
+
+const usage = `Casebook: search what cities have learned.
+
+Usage:
+  casebook serve   [--data-dir DIR] [--addr ADDR]   serve the search UI (ingests the sample corpus into an empty data dir)
+  casebook ingest  [--data-dir DIR] PATH...         ingest files and folders
+  casebook reindex [--data-dir DIR]                 rebuild the search index from the store
+
+Every flag also reads CASEBOOK_<NAME> from the environment (CASEBOOK_DATA_DIR, CASEBOOK_ADDR).
+`
+
+// Run runs the subcommand named by args[0].
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errUsage
+	}
+	var cmd command
+	switch args[0] {
+	case "serve":
+		cmd = &serveCmd{out: stdout, errOut: stderr}
+	case "ingest":
+		cmd = &ingestCmd{out: stdout, errOut: stderr}
+	case "reindex":
+		cmd = &reindexCmd{out: stdout, errOut: stderr}
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n\n%s", args[0], usage)
+		return errUsage
+	}
+	return cmd.Run(ctx, args[1:])
+}

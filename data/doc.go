@@ -1,0 +1,25 @@
+// Package data is Casebook's system of record: documents, their change log,
+// ingest jobs and content-addressed originals, kept in a bbolt file and a
+// folder beside it. It also ships the reference data (gazetteer, themes)
+// and the sample corpus. It imports no other Casebook package.
+//
+// # Buckets
+//
+//	meta     "schema" -> schema version
+//	docs     document id -> JSON Document
+//	sources  source key -> document id
+//	changes  8-byte big-endian sequence -> JSON Change
+//	jobs     8-byte big-endian job id -> JSON Job
+//
+// # Invariants
+//
+// Every document write appends a Change in the same transaction, so the
+// derived index can replay anything it has not applied. An original is
+// written (fsync, rename) before the record naming it commits; a crash in
+// between leaves at most an unreferenced blob, never a record without one.
+//
+// # Caveats
+//
+// bbolt allows one process per file: Open fails with ErrLocked after a
+// short timeout instead of waiting for a running server to let go.
+package data

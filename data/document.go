@@ -1,0 +1,126 @@
+package data
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Kinds of document.
+const (
+	KindNewsletterArticle = "newsletter-article"
+	KindNewsletterIssue   = "newsletter-issue"
+	KindCaseStudy         = "case-study"
+	KindReport            = "report"
+)
+
+// Facets that tags can belong to.
+const (
+	FacetCity    = "city"
+	FacetCountry = "country"
+	FacetTheme   = "theme"
+	FacetYear    = "year"
+)
+
+// Origins of a tag: who said it.
+const (
+	OriginDetected = "detected" // found by enrichment in the text
+	OriginSource   = "source"   // given by the source's own metadata (front matter, a column)
+)
+
+// Flags on a document that staff should know about.
+const (
+	FlagNoText = "no-text" // nothing searchable could be extracted
+)
+
+// Tag is one facet value on a document together with why it is there.
+type Tag struct {
+	Facet    string  `json:"facet"`
+	Value    string  `json:"value"`
+	Score    float64 `json:"score,omitempty"`
+	Origin   string  `json:"origin"`
+	Evidence string  `json:"evidence"` // words or field that set it, e.g. `title: "From Delhi"`
+}
+
+// Document is one searchable unit: an article, a case study, a report.
+type Document struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	Summary   string    `json:"summary,omitempty"`
+	Headings  []string  `json:"headings,omitempty"`
+	Body      string    `json:"body"`
+	Kind      string    `json:"kind"`
+	Lang      string    `json:"lang"`
+	Year      int       `json:"year,omitempty"`
+	Date      string    `json:"date,omitempty"` // YYYY-MM or YYYY-MM-DD when known
+	Tags      []Tag     `json:"tags,omitempty"`
+	Flags     []string  `json:"flags,omitempty"`
+	Issue     *Issue    `json:"issue,omitempty"`
+	Source    string    `json:"source"`     // path or URL it was ingested from (plus #part)
+	Hash      string    `json:"hash"`       // SHA-256 of the original file, hex
+	MediaType string    `json:"media_type"` // detected type of the original
+	Charset   string    `json:"charset,omitempty"`
+	Created   time.Time `json:"created"`
+	Updated   time.Time `json:"updated"`
+}
+
+// Issue places a newsletter article in its issue.
+type Issue struct {
+	Label    string `json:"label,omitempty"` // "Inaugural Issue", "21st Issue"
+	Key      string `json:"key,omitempty"`   // "200901", from the URL
+	Position int    `json:"position,omitempty"`
+}
+
+// DocumentID derives a stable id from the source key (path or URL, plus
+// "#n" for the n-th part of a split page), so re-ingest finds the same id.
+func DocumentID(sourceKey string) string {
+	sum := sha256.Sum256([]byte(sourceKey))
+	return hex.EncodeToString(sum[:8])
+}
+
+// Values returns the distinct values of a facet, in tag order.
+func (d *Document) Values(facet string) []string {
+	var out []string
+	for _, t := range d.Tags {
+		if t.Facet == facet && !slices.Contains(out, t.Value) {
+			out = append(out, t.Value)
+		}
+	}
+	return out
+}
+
+// Cities, Countries and Themes are the document's facet values.
+func (d *Document) Cities() []string    { return d.Values(FacetCity) }
+func (d *Document) Countries() []string { return d.Values(FacetCountry) }
+func (d *Document) Themes() []string    { return d.Values(FacetTheme) }
+
+// HasFlag reports whether the document carries flag f.
+func (d *Document) HasFlag(f string) bool { return slices.Contains(d.Flags, f) }
+
+// Validate reports what makes a document unfit to store.
+func (d *Document) Validate() error {
+	var errs []error
+	if d.ID == "" {
+		errs = append(errs, errors.New("id is empty"))
+	}
+	if d.Source == "" {
+		errs = append(errs, errors.New("source is empty"))
+	}
+	if d.Kind == "" {
+		errs = append(errs, errors.New("kind is empty"))
+	}
+	if strings.TrimSpace(d.Title) == "" {
+		errs = append(errs, errors.New("title is empty"))
+	}
+	if d.Year != 0 && (d.Year < 1900 || d.Year > 2100) {
+		errs = append(errs, fmt.Errorf("year %d out of range", d.Year))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	return nil
+}

@@ -1,0 +1,213 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Limits on requests.
+const (
+	DefaultSize = 10
+	MaxSize     = 100
+	maxOffset   = 10000
+)
+
+// facetSize is how many values each facet returns.
+var facetSize = map[string]int{
+	FacetCity: 60, FacetCountry: 60, FacetTheme: 40, FacetYear: 100, FacetKind: 10, FacetLang: 10,
+}
+
+// hitFields are the stored fields a result list shows.
+var hitFields = []string{fieldTitle, "kind", "city", "theme", fieldYear, "lang", fieldSource, fieldLead}
+
+// Search runs req: the hits and the facets whose values are not selected
+// in one bleve search, and one count-only search per selected facet with
+// that facet's own selection left out, all concurrently.
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	start := time.Now()
+	req, err := normalise(req)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := ctx.Deadline(); !ok && ix.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, ix.Timeout)
+		defer cancel()
+	}
+	plan, err := ix.plan(req)
+	if err != nil {
+		return nil, err
+	}
+	res, err := ix.run(ctx, req, plan)
+	if err != nil {
+		return nil, err
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+// normalise applies defaults and checks paging and sort.
+func normalise(req Request) (Request, error) {
+	if req.Page < 1 {
+		req.Page = 1
+	}
+	if req.Size <= 0 {
+		req.Size = DefaultSize
+	}
+	if req.Size > MaxSize {
+		return req, fmt.Errorf("%w: size %d over %d", ErrBadRequest, req.Size, MaxSize)
+	}
+	if (req.Page-1)*req.Size > maxOffset {
+		return req, fmt.Errorf("%w: page %d is too deep", ErrBadRequest, req.Page)
+	}
+	switch req.Sort {
+	case "", SortRelevance, SortNewest, SortOldest, SortTitle:
+	default:
+		return req, fmt.Errorf("%w: unknown sort %q", ErrBadRequest, req.Sort)
+	}
+	return req, nil
+}
+
+// plan holds the built parts of a request.
+type plan struct {
+	text    query.Query            // nil: match all
+	filters map[string]query.Query // per selected facet
+}
+
+func (ix *Index) plan(req Request) (*plan, error) {
+	a := ix.idx.Mapping().AnalyzerNamed(textAnalyzer)
+	if a == nil {
+		return nil, fmt.Errorf("search: analyzer %q missing", textAnalyzer)
+	}
+	text, err := textQuery(ParseQuery(req.Query), a)
+	if err != nil {
+		return nil, err
+	}
+	p := &plan{text: text, filters: map[string]query.Query{}}
+	for facet, values := range req.Filters {
+		if len(values) == 0 {
+			continue
+		}
+		fq, err := filterQuery(facet, values)
+		if err != nil {
+			return nil, err
+		}
+		p.filters[facet] = fq
+	}
+	return p, nil
+}
+
+// query combines the text with every filter except the one named skip.
+func (p *plan) query(skip string) query.Query {
+	parts := []query.Query{}
+	if p.text != nil {
+		parts = append(parts, p.text)
+	}
+	for facet, fq := range p.filters {
+		if facet != skip {
+			parts = append(parts, fq)
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return bleve.NewMatchAllQuery()
+	case 1:
+		return parts[0]
+	}
+	return bleve.NewConjunctionQuery(parts...)
+}
+
+func (ix *Index) run(ctx context.Context, req Request, p *plan) (*Result, error) {
+	main := ix.mainRequest(req, p)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var firstErr error
+	counts := map[string]*bleve.SearchResult{}
+	for facet := range p.filters {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sr, err := ix.idx.SearchInContext(ctx, facetRequest(facet, p))
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil && firstErr == nil {
+				firstErr = fmt.Errorf("search: counting %s: %w", facet, err)
+			}
+			counts[facet] = sr
+		}()
+	}
+	sr, err := ix.idx.SearchInContext(ctx, main)
+	wg.Wait()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	res := &Result{Total: sr.Total, Page: req.Page, Size: req.Size}
+	res.Hits = toHits(sr)
+	res.Facets = toFacets(req, sr, counts)
+	return res, nil
+}
+
+func (ix *Index) mainRequest(req Request, p *plan) *bleve.SearchRequest {
+	sr := bleve.NewSearchRequestOptions(p.query(""), req.Size, (req.Page-1)*req.Size, false)
+	sr.Fields = hitFields
+	sr.SortBy(sortOrder(req.Sort, p.text != nil))
+	if p.text != nil {
+		sr.Highlight = bleve.NewHighlightWithStyle(highlighterName)
+		sr.Highlight.AddField(fieldBody)
+	}
+	for _, facet := range FacetNames {
+		if _, selected := p.filters[facet]; !selected {
+			sr.AddFacet(facet, bleve.NewFacetRequest(facetField[facet], facetSize[facet]))
+		}
+	}
+	return sr
+}
+
+// facetRequest counts one selected facet's values as if its own
+// selection were not applied (disjunctive facets).
+func facetRequest(facet string, p *plan) *bleve.SearchRequest {
+	sr := bleve.NewSearchRequestOptions(p.query(facet), 0, 0, false)
+	sr.AddFacet(facet, bleve.NewFacetRequest(facetField[facet], facetSize[facet]))
+	return sr
+}
+
+// sortOrder maps a sort name to bleve's; the id breaks ties so pages are
+// stable. With no words, relevance means newest first.
+func sortOrder(s string, hasText bool) []string {
+	if s == "" || s == SortRelevance {
+		if !hasText {
+			s = SortNewest
+		} else {
+			return []string{"-_score", "_id"}
+		}
+	}
+	switch s {
+	case SortNewest:
+		return []string{"-" + fieldYear, fieldTitleSort, "_id"}
+	case SortOldest:
+		return []string{fieldYear, fieldTitleSort, "_id"}
+	}
+	return []string{fieldTitleSort, "_id"}
+}
+
+// sortValues orders facet values: years chronologically, others by count.
+func sortValues(facet string, vs []FacetValue) {
+	sort.SliceStable(vs, func(i, j int) bool {
+		if facet == FacetYear {
+			return vs[i].Value < vs[j].Value
+		}
+		if vs[i].Count != vs[j].Count {
+			return vs[i].Count > vs[j].Count
+		}
+		return vs[i].Value < vs[j].Value
+	})
+}

@@ -1,0 +1,189 @@
+package search
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// fieldBoost weighs where a word matches: title over summary over
+// headings over body.
+var fieldBoost = []struct {
+	field string
+	boost float64
+}{
+	{fieldTitle, 3}, {fieldSummary, 2}, {fieldHeadings, 1.5}, {fieldBody, 1},
+}
+
+// maxClauses bounds the term clauses one query may expand to.
+const maxClauses = 256
+
+// textQuery builds the bleve query for the user's words. It returns nil
+// when nothing searchable is left (empty input, only stop words).
+func textQuery(q Query, a analysis.Analyzer) (query.Query, error) {
+	var must, mustNot []query.Query
+	clauses := 0
+	for _, t := range q.Terms {
+		tq, n := termQuery(t, a)
+		if tq == nil {
+			continue
+		}
+		if clauses += n; clauses > maxClauses {
+			return nil, fmt.Errorf("%w: query too long", ErrBadRequest)
+		}
+		if t.Not {
+			mustNot = append(mustNot, tq)
+		} else {
+			must = append(must, tq)
+		}
+	}
+	if len(must) == 0 && len(mustNot) == 0 {
+		return nil, nil
+	}
+	b := bleve.NewBooleanQuery()
+	if len(must) == 0 {
+		b.AddMust(bleve.NewMatchAllQuery())
+	}
+	b.AddMust(must...)
+	b.AddMustNot(mustNot...)
+	return b, nil
+}
+
+// termQuery matches one word or phrase in any text field. A word that
+// analyses to several tokens (a CJK run, "CO2-emissions") needs all of
+// them. It returns the query and how many clauses it holds.
+func termQuery(t Term, a analysis.Analyzer) (query.Query, int) {
+	tokens := analyse(a, t.Text)
+	if len(tokens) == 0 {
+		return nil, 0
+	}
+	if t.Phrase && len(tokens) > 1 {
+		return fieldsPhrase(t.Text), len(fieldBoost)
+	}
+	conj := make([]query.Query, 0, len(tokens))
+	for _, tok := range tokens {
+		conj = append(conj, fieldsTerm(tok))
+	}
+	if len(conj) == 1 {
+		return conj[0], len(fieldBoost)
+	}
+	return bleve.NewConjunctionQuery(conj...), len(conj) * len(fieldBoost)
+}
+
+func fieldsTerm(tok string) query.Query {
+	d := bleve.NewDisjunctionQuery()
+	for _, f := range fieldBoost {
+		tq := bleve.NewTermQuery(tok)
+		tq.SetField(f.field)
+		tq.SetBoost(f.boost)
+		d.AddQuery(tq)
+	}
+	return d
+}
+
+func fieldsPhrase(text string) query.Query {
+	d := bleve.NewDisjunctionQuery()
+	for _, f := range fieldBoost {
+		pq := bleve.NewMatchPhraseQuery(text)
+		pq.SetField(f.field)
+		pq.SetBoost(f.boost)
+		d.AddQuery(pq)
+	}
+	return d
+}
+
+// analyse returns the distinct terms the analyzer makes of s.
+func analyse(a analysis.Analyzer, s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, tok := range a.Analyze([]byte(s)) {
+		term := string(tok.Term)
+		if !seen[term] {
+			seen[term] = true
+			out = append(out, term)
+		}
+	}
+	return out
+}
+
+// filterQuery builds the selection of one facet: OR within it.
+func filterQuery(facet string, values []string) (query.Query, error) {
+	field, ok := facetField[facet]
+	if !ok {
+		return nil, fmt.Errorf("%w: unknown facet %q", ErrBadRequest, facet)
+	}
+	d := bleve.NewDisjunctionQuery()
+	for _, v := range values {
+		if facet == FacetYear {
+			yq, err := yearQuery(v)
+			if err != nil {
+				return nil, err
+			}
+			d.AddQuery(yq)
+			continue
+		}
+		tq := bleve.NewTermQuery(v)
+		tq.SetField(field)
+		d.AddQuery(tq)
+	}
+	return d, nil
+}
+
+// yearQuery reads "2009" or "2009..2012" (either end may be left open).
+func yearQuery(v string) (query.Query, error) {
+	lo, hi, err := ParseYearRange(v)
+	if err != nil {
+		return nil, err
+	}
+	if lo == hi {
+		tq := bleve.NewTermQuery(strconv.Itoa(lo))
+		tq.SetField(fieldYearKey)
+		return tq, nil
+	}
+	min, max := float64(lo), float64(hi)
+	yes := true
+	rq := bleve.NewNumericRangeInclusiveQuery(&min, &max, &yes, &yes)
+	rq.SetField(fieldYear)
+	return rq, nil
+}
+
+// Year bounds accepted in requests.
+const (
+	MinYear = 1900
+	MaxYear = 2100
+)
+
+// ParseYearRange reads "2009", "2009..2012", "2009.." or "..2012".
+func ParseYearRange(v string) (lo, hi int, err error) {
+	from, to, isRange := strings.Cut(strings.TrimSpace(v), "..")
+	if !isRange {
+		to = from
+	}
+	lo, hi = MinYear, MaxYear
+	if from != "" {
+		if lo, err = parseYear(from); err != nil {
+			return 0, 0, err
+		}
+	}
+	if to != "" {
+		if hi, err = parseYear(to); err != nil {
+			return 0, 0, err
+		}
+	}
+	if lo > hi {
+		return 0, 0, fmt.Errorf("%w: year range %q runs backwards", ErrBadRequest, v)
+	}
+	return lo, hi, nil
+}
+
+func parseYear(s string) (int, error) {
+	y, err := strconv.Atoi(s)
+	if err != nil || y < MinYear || y > MaxYear {
+		return 0, fmt.Errorf("%w: %q is not a year", ErrBadRequest, s)
+	}
+	return y, nil
+}

@@ -1,0 +1,80 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/search/highlight"
+	"github.com/blevesearch/bleve/v2/search/highlight/fragmenter/simple"
+	simplehl "github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
+)
+
+// The highlighter marks matches with private-use runes instead of HTML, so
+// that snippets become plain segments and templates escape all of them.
+const (
+	highlighterName = "casebook"
+	markStart       = "\uE000"
+	markEnd         = "\uE001"
+	fragmentSize    = 220
+)
+
+type markFormatter struct{}
+
+func (markFormatter) Format(f *highlight.Fragment, locs highlight.TermLocations) string {
+	var b strings.Builder
+	cur := f.Start
+	for _, l := range locs {
+		if l == nil || !l.ArrayPositions.Equals(f.ArrayPositions) || l.Start < cur {
+			continue
+		}
+		if l.End > f.End {
+			break
+		}
+		b.Write(clean(f.Orig[cur:l.Start]))
+		b.WriteString(markStart)
+		b.Write(clean(f.Orig[l.Start:l.End]))
+		b.WriteString(markEnd)
+		cur = l.End
+	}
+	b.Write(clean(f.Orig[cur:f.End]))
+	return b.String()
+}
+
+// clean drops our marker runes from document text.
+func clean(b []byte) []byte {
+	s := strings.NewReplacer(markStart, "", markEnd, "").Replace(string(b))
+	return []byte(s)
+}
+
+func init() {
+	err := registry.RegisterHighlighter(highlighterName, func(_ map[string]any, _ *registry.Cache) (highlight.Highlighter, error) {
+		return simplehl.NewHighlighter(simple.NewFragmenter(fragmentSize), markFormatter{}, " … "), nil
+	})
+	if err != nil {
+		panic(err)
+	}
+}
+
+// parseSnippet turns a marked fragment into segments, whitespace folded.
+func parseSnippet(s string) Snippet {
+	s = strings.Join(strings.Fields(s), " ")
+	var out Snippet
+	for s != "" {
+		i := strings.Index(s, markStart)
+		if i < 0 {
+			out = append(out, Segment{Text: s})
+			break
+		}
+		if i > 0 {
+			out = append(out, Segment{Text: s[:i]})
+		}
+		s = s[i+len(markStart):]
+		j := strings.Index(s, markEnd)
+		if j < 0 {
+			j = len(s)
+		}
+		out = append(out, Segment{Text: s[:j], Match: true})
+		s = strings.TrimPrefix(s[j:], markEnd)
+	}
+	return out
+}

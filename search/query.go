@@ -1,0 +1,79 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Query is a parsed user query: every positive term must match somewhere
+// in the text, no negated term may.
+type Query struct {
+	Terms []Term
+}
+
+// Term is a word or a quoted phrase, possibly negated with a leading "-".
+type Term struct {
+	Text   string
+	Phrase bool
+	Not    bool
+}
+
+// ParseQuery reads words, "quoted phrases" and -exclusions. Nothing in the
+// input has special meaning to the engine: *, ?, ~ and / are plain text
+// and fall away in analysis. It never fails; an unclosed quote runs to
+// the end of the input.
+func ParseQuery(s string) Query {
+	var q Query
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		if unicode.IsSpace(rs[i]) {
+			i++
+			continue
+		}
+		not := false
+		if rs[i] == '-' && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) {
+			not = true
+			i++
+		}
+		var t Term
+		t, i = readTerm(rs, i)
+		t.Not = not
+		if strings.TrimSpace(t.Text) != "" {
+			q.Terms = append(q.Terms, t)
+		}
+	}
+	return q
+}
+
+// readTerm reads one word or quoted phrase starting at i.
+func readTerm(rs []rune, i int) (Term, int) {
+	if rs[i] == '"' {
+		j := i + 1
+		for j < len(rs) && rs[j] != '"' {
+			j++
+		}
+		t := Term{Text: string(rs[i+1 : j]), Phrase: true}
+		return t, j + 1
+	}
+	j := i
+	for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '"' {
+		j++
+	}
+	return Term{Text: string(rs[i:j])}, j
+}
+
+// String renders the query as it was understood.
+func (q Query) String() string {
+	parts := make([]string, 0, len(q.Terms))
+	for _, t := range q.Terms {
+		s := t.Text
+		if t.Phrase {
+			s = `"` + s + `"`
+		}
+		if t.Not {
+			s = "-" + s
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " ")
+}

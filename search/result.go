@@ -1,0 +1,124 @@
+package search
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+)
+
+func toHits(sr *bleve.SearchResult) []Hit {
+	hits := make([]Hit, 0, len(sr.Hits))
+	for _, h := range sr.Hits {
+		hit := Hit{
+			ID:     h.ID,
+			Score:  h.Score,
+			Title:  str(h.Fields[fieldTitle]),
+			Kind:   str(h.Fields["kind"]),
+			Lang:   str(h.Fields["lang"]),
+			Source: str(h.Fields[fieldSource]),
+			Cities: strs(h.Fields["city"]),
+			Themes: strs(h.Fields["theme"]),
+		}
+		if y, ok := h.Fields[fieldYear].(float64); ok {
+			hit.Year = int(y)
+		}
+		hit.Snippet = snippet(h)
+		hits = append(hits, hit)
+	}
+	return hits
+}
+
+func snippet(h *bsearch.DocumentMatch) Snippet {
+	if frags := h.Fragments[fieldBody]; len(frags) > 0 {
+		return parseSnippet(frags[0])
+	}
+	if lead := str(h.Fields[fieldLead]); lead != "" {
+		return Snippet{{Text: lead}}
+	}
+	return nil
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+// strs reads a stored field that bleve returns as a string for one value
+// and as a slice for several.
+func strs(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// toFacets assembles every facet: unselected ones from the main result,
+// selected ones from their own count-only search. Selected values are
+// always listed, with a zero count if nothing matches them.
+func toFacets(req Request, main *bleve.SearchResult, counts map[string]*bleve.SearchResult) []Facet {
+	out := make([]Facet, 0, len(FacetNames))
+	for _, name := range FacetNames {
+		src := main
+		if sr, ok := counts[name]; ok {
+			src = sr
+		}
+		f := Facet{Name: name}
+		if fr := src.Facets[name]; fr != nil && fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				f.Values = append(f.Values, FacetValue{
+					Value: t.Term, Count: t.Count,
+					Selected: isSelected(name, t.Term, req.Filters[name]),
+				})
+			}
+		}
+		f.Values = addMissingSelected(name, f.Values, req.Filters[name])
+		sortValues(name, f.Values)
+		out = append(out, f)
+	}
+	return out
+}
+
+func isSelected(facet, value string, selected []string) bool {
+	if slices.Contains(selected, value) {
+		return true
+	}
+	if facet != FacetYear {
+		return false
+	}
+	y, err := strconv.Atoi(value)
+	if err != nil {
+		return false
+	}
+	for _, s := range selected {
+		if lo, hi, err := ParseYearRange(s); err == nil && lo <= y && y <= hi {
+			return true
+		}
+	}
+	return false
+}
+
+func addMissingSelected(facet string, vs []FacetValue, selected []string) []FacetValue {
+	for _, s := range selected {
+		if facet == FacetYear {
+			if lo, hi, err := ParseYearRange(s); err != nil || lo != hi {
+				continue // a range is shown as a chip, not a value
+			}
+		}
+		found := slices.ContainsFunc(vs, func(v FacetValue) bool { return v.Value == s })
+		if !found {
+			vs = append(vs, FacetValue{Value: s, Selected: true})
+		}
+	}
+	return vs
+}
