@@ -63,10 +63,11 @@ func first(vs []string) string {
 	return strings.TrimSpace(vs[0])
 }
 
-// Newsletter URL shapes: one page per issue (200901.html) and one page
-// per article in a folder per issue (201207/1.html, 201011/1c.html).
+// Newsletter URL shapes: one page per issue (200901.html, or a contents
+// page 201207/index.html) and one page per article in a folder per issue
+// (201207/1.html, 201011/1c.html).
 var (
-	issuePage   = regexp.MustCompile(`(?:^|/)((?:19|20)\d{2}(?:0[1-9]|1[0-2]))\.html?$`)
+	issuePage   = regexp.MustCompile(`(?:^|/)((?:19|20)\d{2}(?:0[1-9]|1[0-2]))(?:\.html?|/index\.html?)$`)
 	articlePage = regexp.MustCompile(`(?:^|/)((?:19|20)\d{2}(?:0[1-9]|1[0-2]))/(\d+)[a-z]?\.html?$`)
 )
 

@@ -38,19 +38,42 @@ func writeReports(t *testing.T, dir string, n int) {
 	}
 }
 
-// TestCrashDuringIngest kills `casebook ingest` part-way and checks that
-// on reopening every stored document is indexed exactly once, with no
-// index entry the store does not have; re-ingest then completes the
-// folder, and a further re-ingest adds nothing.
+// TestCrashDuringIngest kills `casebook ingest` part-way, once while it
+// stores files and once as it applies the change log to the index, and
+// checks that on reopening every stored document is indexed exactly once,
+// with no index entry the store does not have; re-ingest then completes
+// the folder, and a further re-ingest adds nothing.
 func TestCrashDuringIngest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
 	bin := buildBinary(t)
-	src, dataDir := t.TempDir(), t.TempDir()
+	src := t.TempDir()
 	const n = 1500
 	writeReports(t, src, n)
+	for _, killAt := range []string{"[200/", "job "} {
+		t.Run(strings.TrimSpace(killAt), func(t *testing.T) {
+			dataDir := t.TempDir()
+			killIngest(t, bin, dataDir, src, killAt)
+			stored := reopenAndCheck(t, dataDir)
+			out := runCLI(t, "ingest", "--data-dir", dataDir, src)
+			if !strings.Contains(out, fmt.Sprintf("%d added", n-stored)) {
+				t.Errorf("re-ingest after the crash: want %d added, got:\n%s", n-stored, lastLine(out))
+			}
+			out = runCLI(t, "ingest", "--data-dir", dataDir, src)
+			if !strings.Contains(out, fmt.Sprintf("0 added, 0 updated, %d unchanged", n)) {
+				t.Errorf("second re-ingest should change nothing, got:\n%s", lastLine(out))
+			}
+			if got := reopenAndCheck(t, dataDir); got != n {
+				t.Errorf("%d documents stored, want %d", got, n)
+			}
+		})
+	}
+}
 
+// killIngest runs the binary and sends SIGKILL when a line starts with killAt.
+func killIngest(t *testing.T, bin, dataDir, src, killAt string) {
+	t.Helper()
 	cmd := exec.Command(bin, "ingest", "--data-dir", dataDir, src)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -61,42 +84,31 @@ func TestCrashDuringIngest(t *testing.T) {
 	}
 	sc := bufio.NewScanner(stdout)
 	for sc.Scan() {
-		if strings.HasPrefix(sc.Text(), "[200/") {
+		if strings.HasPrefix(sc.Text(), killAt) {
 			break
 		}
 	}
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
+}
 
+// reopenAndCheck opens the data dir as serve does (replaying the change
+// log) and checks index and store agree; it returns the stored count.
+func reopenAndCheck(t *testing.T, dataDir string) int {
+	t.Helper()
 	a, err := openApp(dataDir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer a.Close()
 	stored, _ := a.store.CountDocuments()
-	if stored == 0 || stored >= n {
-		a.Close()
-		t.Fatalf("stored %d documents before the kill; want some but not all of %d", stored, n)
-	}
+	applied, _ := a.index.Applied()
+	t.Logf("reopened with %d documents stored, index at sequence %d", stored, applied)
 	if _, err := a.index.Apply(a.store); err != nil {
 		t.Fatal(err)
 	}
 	assertIndexMatchesStore(t, a)
-	a.Close()
-
-	out := runCLI(t, "ingest", "--data-dir", dataDir, src)
-	if !strings.Contains(out, fmt.Sprintf("%d added", n-stored)) {
-		t.Errorf("re-ingest after the crash: want %d added, got:\n%s", n-stored, lastLine(out))
-	}
-	out = runCLI(t, "ingest", "--data-dir", dataDir, src)
-	if !strings.Contains(out, fmt.Sprintf("0 added, 0 updated, %d unchanged", n)) {
-		t.Errorf("second re-ingest should change nothing, got:\n%s", lastLine(out))
-	}
-	a, err = openApp(dataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	assertIndexMatchesStore(t, a)
+	return stored
 }
 
 func assertIndexMatchesStore(t *testing.T, a *app) {

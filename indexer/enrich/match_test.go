@@ -1,0 +1,63 @@
+package enrich
+
+import (
+	"slices"
+	"testing"
+
+	"casebook/data"
+)
+
+func testDoc(title string) data.Document {
+	return data.Document{ID: "t", Title: title, Source: "t.txt", Kind: data.KindReport}
+}
+
+// texts returns the phrases m finds in s, in order.
+func texts(m *matcher, s string) []string {
+	f := newField(kindBody, s)
+	var out []string
+	for _, h := range m.find(&f) {
+		out = append(out, h.p.text)
+	}
+	return out
+}
+
+func TestMatcher(t *testing.T) {
+	m := newMatcher(true)
+	for i, p := range []string{"Delhi", "New Delhi", "KL", "flood", "flood control", "東京都", "京都", "sewer", "company", "AIDS", "PM2.5", "U.S."} {
+		m.add(p, target{id: i})
+	}
+	m.add("flood of", target{id: 99, neg: true})
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"New Delhi and Delhi", []string{"New Delhi", "Delhi"}},
+		{"New. Delhi", []string{"Delhi"}},
+		{"KL, kl, weekly, KLCC", []string{"KL"}},
+		{"a flood of visitors; flood control; floods", []string{"flood of", "flood control", "flood"}},
+		{"東京都と京都", []string{"東京都", "京都"}},
+		{"sewers and companies", []string{"sewer", "company"}},
+		{"AIDS aids", []string{"AIDS"}},
+		{"PM2.5 and the U.S. rules", []string{"PM2.5", "U.S."}},
+		{"Ｄｅｌｈｉ", []string{"Delhi"}},
+	}
+	for _, tt := range tests {
+		if got := texts(m, tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("find(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLookupKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ulan-Bator":       "ulan bator",
+		"  Kuala  Lumpur ": "kuala lumpur",
+		"ＨＡＮＯＩ":            "hanoi",
+		"Washington, D.C.": "washington d c",
+		"東京都":              "東京都",
+	} {
+		if got := lookupKey(in); got != want {
+			t.Errorf("lookupKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
