@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/registry"
@@ -22,12 +23,13 @@ type markFormatter struct{}
 
 func (markFormatter) Format(f *highlight.Fragment, locs highlight.TermLocations) string {
 	var b strings.Builder
-	cur := f.Start
+	start, end := wordBounds(f, locs)
+	cur := start
 	for _, l := range locs {
 		if l == nil || !l.ArrayPositions.Equals(f.ArrayPositions) || l.Start < cur {
 			continue
 		}
-		if l.End > f.End {
+		if l.End > end {
 			break
 		}
 		b.Write(clean(f.Orig[cur:l.Start]))
@@ -36,9 +38,36 @@ func (markFormatter) Format(f *highlight.Fragment, locs highlight.TermLocations)
 		b.WriteString(markEnd)
 		cur = l.End
 	}
-	b.Write(clean(f.Orig[cur:f.End]))
+	b.Write(clean(f.Orig[cur:end]))
 	return b.String()
 }
+
+// wordBounds narrows a fragment so it neither starts nor ends inside a
+// word, without dropping a match. Text without spaces nearby (Japanese)
+// is left as it is.
+func wordBounds(f *highlight.Fragment, locs highlight.TermLocations) (int, int) {
+	first, last := f.End, f.Start
+	for _, l := range locs {
+		if l != nil && l.Start >= f.Start && l.End <= f.End {
+			first, last = min(first, l.Start), max(last, l.End)
+		}
+	}
+	start, end := f.Start, f.End
+	if start > 0 && !isSpace(f.Orig[start-1]) {
+		if i := bytes.IndexByte(f.Orig[start:min(first, start+24)], ' '); i >= 0 {
+			start += i + 1
+		}
+	}
+	if end < len(f.Orig) && !isSpace(f.Orig[end]) {
+		lo := max(last, end-24)
+		if i := bytes.LastIndexByte(f.Orig[lo:end], ' '); i >= 0 {
+			end = lo + i
+		}
+	}
+	return start, end
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
 
 // clean drops our marker runes from document text.
 func clean(b []byte) []byte {

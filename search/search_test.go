@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"casebook/data"
@@ -210,5 +211,34 @@ func TestSortAndPaging(t *testing.T) {
 	want := []string{"kl-flood", "bkk-sewer", "delhi-games", "hanoi-waste", "bkk-waste", "tb-survey"}
 	if !slices.Equal(seen, want) {
 		t.Errorf("newest pages = %v, want %v", seen, want)
+	}
+}
+
+func TestSnippetStartsAndEndsOnWords(t *testing.T) {
+	ix, st := mustIndex(t)
+	body := strings.Repeat("Officials from partner cities compared notes on drainage. ", 12) +
+		"The decisive step was a retention basin under the stadium. " +
+		strings.Repeat("Residents were consulted about evacuation routes twice. ", 12)
+	d := &data.Document{ID: "long", Title: "A long report", Body: body, Kind: data.KindReport, Source: "long"}
+	if _, err := st.PutDocument(d, []byte(body)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Apply(st); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), search.Request{Query: "basin"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("hits %v, err %v", res, err)
+	}
+	text := res.Hits[0].Snippet.String()
+	words := strings.Fields(strings.Trim(text, "… "))
+	known := strings.Fields(body)
+	for _, w := range []string{words[0], words[len(words)-1]} {
+		if !slices.Contains(known, strings.Trim(w, "«»")) {
+			t.Errorf("snippet cuts a word (%q): %q", w, text)
+		}
+	}
+	if !strings.Contains(text, "«basin»") {
+		t.Errorf("match not marked: %q", text)
 	}
 }

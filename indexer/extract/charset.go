@@ -73,7 +73,11 @@ func decode(raw []byte, declared string) (decoded, []string, error) {
 	}
 	if label == "" {
 		d, err := detect(raw)
-		return d, nil, err
+		if err != nil || d.charset == "utf-8" {
+			return d, nil, err
+		}
+		// Staff should know the charset was a guess.
+		return d, []string{"no charset declared and the bytes are not UTF-8; detected " + d.charset}, nil
 	}
 	enc, name := lookupCharset(label)
 	if enc == nil {

@@ -44,17 +44,18 @@ func betterCandidate(raw []byte, d decoded) (candidate, bool) {
 	if high == 0 {
 		return candidate{}, false
 	}
-	best := bestCandidate(sample)
-	if best.charset == d.charset {
+	japaneseFits := isJapanese(d.charset) && d.bad <= max(1, high/200)
+	if japaneseFits {
 		return candidate{}, false
 	}
-	if !isJapanese(d.charset) {
+	best := bestCandidate(sample)
+	switch {
+	case best.charset == d.charset:
+		return candidate{}, false
+	case !isJapanese(d.charset):
 		// Single-byte charsets never fail to decode: switch only for text
 		// that is clearly Japanese.
 		return best, isJapanese(best.charset) && best.bad == 0 && best.score >= 0.6
-	}
-	if d.bad <= max(1, high/200) {
-		return candidate{}, false
 	}
 	declared := scoreCandidate(d.charset, sample, high)
 	return best, best.bad < declared.bad && best.score > declared.score
@@ -121,20 +122,28 @@ func isISO2022JP(raw []byte) bool {
 	return false
 }
 
-// sampleOf returns the start of raw, cut after an ASCII byte so that no
-// multi-byte character is split.
+// sampleOf returns up to sampleSize bytes of raw starting at the line of
+// its first non-ASCII byte (mostly-ASCII files can have it far in), cut
+// after an ASCII byte so that no multi-byte character is split.
 func sampleOf(raw []byte) []byte {
+	first := bytes.IndexFunc(raw, func(r rune) bool { return r >= utf8.RuneSelf })
+	if first < 0 {
+		return raw[:min(len(raw), sampleSize)]
+	}
+	start := max(0, first-256)
+	if nl := bytes.LastIndexByte(raw[start:first], '\n'); nl >= 0 {
+		start += nl + 1
+	}
+	raw = raw[start:]
 	if len(raw) <= sampleSize {
 		return raw
 	}
-	cut := sampleSize
-	for i := sampleSize; i > sampleSize-256; i-- {
-		if raw[i-1] < 0x80 {
-			cut = i
-			break
+	for end := sampleSize; end > sampleSize-256; end-- {
+		if raw[end-1] < utf8.RuneSelf {
+			return raw[:end]
 		}
 	}
-	return raw[:cut]
+	return raw[:sampleSize]
 }
 
 func countHigh(b []byte) int {

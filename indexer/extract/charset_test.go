@@ -51,9 +51,9 @@ func TestDecode(t *testing.T) {
 		{"utf-8", []byte(jaSample), "", "utf-8", ""},
 		{"utf-8 BOM", append([]byte("\xef\xbb\xbf"), jaSample...), "shift_jis", "utf-8", ""},
 		{"utf-16 BOM", utf16, "", "utf-16le", ""},
-		{"shift_jis undeclared", sjis(t, jaSample), "", "shift_jis", ""},
-		{"euc-jp undeclared", eucjp(t, jaSample), "", "euc-jp", ""},
-		{"iso-2022-jp undeclared", iso, "", "iso-2022-jp", ""},
+		{"shift_jis undeclared", sjis(t, jaSample), "", "shift_jis", "no charset declared"},
+		{"euc-jp undeclared", eucjp(t, jaSample), "", "euc-jp", "no charset declared"},
+		{"iso-2022-jp undeclared", iso, "", "iso-2022-jp", "detected iso-2022-jp"},
 		{"iso-2022-jp declared utf-8", iso, "utf-8", "iso-2022-jp", "declared charset utf-8"},
 		{"meta Shift_JIS", meta("Shift_JIS"), "", "shift_jis", ""},
 		{"meta x-sjis", meta("x-sjis"), "", "shift_jis", ""},
@@ -68,7 +68,7 @@ func TestDecode(t *testing.T) {
 		{"declared iso-8859-1, bytes shift_jis", sjis(t, jaSample), "iso-8859-1", "shift_jis", "declared charset windows-1252"},
 		{"declared latin1, bytes utf-8", []byte("caf\u00e9 \u2014 na\u00efve"), "latin1", "utf-8", "bytes are UTF-8"},
 		{"unknown label", sjis(t, jaSample), "x-klingon", "shift_jis", `unknown charset "x-klingon"`},
-		{"windows-1252 undeclared", []byte("the city\x92s \x93caf\xe9\x94 guide"), "", "windows-1252", ""},
+		{"windows-1252 undeclared", []byte("the city\x92s \x93caf\xe9\x94 guide"), "", "windows-1252", "detected windows-1252"},
 		{"utf-8 with bad bytes", []byte("Tokyo \xe2\x80\x94 Hanoi \xff and caf\xc3\xa9 \xe2\x80\x99"), "", "utf-8", "1 invalid UTF-8 sequences replaced"},
 	}
 	for _, tt := range tests {

@@ -15,7 +15,12 @@ const corpusDir = "../../../shared/corpora/japanese-encodings"
 
 // corpusFolders maps each folder to the charset Decode must report and the
 // iconv name whose output it must equal. Shift_JIS is decoded as CP932, as
-// browsers and golang.org/x/text do.
+// browsers and golang.org/x/text do. EUC-JP is compared with glibc's
+// EUC-JP-MS: plain "EUC-JP" in glibc maps six JIS X 0208 symbols (wave
+// dash, double vertical line, minus, cent, pound, not) to different code
+// points than the WHATWG EUC-JP decoder (U+301C where browsers give U+FF5E,
+// and so on); EUC-JP-MS uses the browser mapping, which also matches what
+// the same characters give in Shift_JIS.
 var corpusFolders = map[string]struct{ charset, iconv string }{
 	"SHIFT_JIS":   {"shift_jis", "CP932"},
 	"CP932":       {"shift_jis", "CP932"},

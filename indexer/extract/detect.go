@@ -132,25 +132,26 @@ func classify(name, text string) (kind string, fm map[string][]string, rest, war
 }
 
 // detectText sniffs decoded text. A Markdown name hint overrides weak HTML
-// signs (a <p> or <div> at the start), not a doctype or <html>.
+// signs (a <p> or <div> at the start), not a doctype or <html>; an HTML
+// name hint lets any tag near the start make a fragment HTML.
 func detectText(name, text string) string {
-	md := isMarkdownName(name)
+	ext := strings.ToLower(filepath.Ext(name))
+	md := markdownExts[ext]
 	switch {
 	case sniffHTML(text, md):
 		return TypeHTML
 	case md:
 		return TypeMarkdown
+	case htmlExts[ext] && htmlTagRE.MatchString(text[:min(len(text), 1024)]):
+		return TypeHTML
 	}
 	return TypePlain
 }
 
-func isMarkdownName(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".mdown", ".mkd":
-		return true
-	}
-	return false
-}
+var (
+	markdownExts = map[string]bool{".md": true, ".markdown": true, ".mdown": true, ".mkd": true}
+	htmlExts     = map[string]bool{".html": true, ".htm": true, ".shtml": true, ".xhtml": true}
+)
 
 var (
 	strongHTML = []string{"<!doctype html", "<html", "<head", "<body"}

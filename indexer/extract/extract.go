@@ -118,6 +118,7 @@ func finish(res *Result) (*Result, error) {
 	if res.Body == "" && (res.MediaType == TypeHTML || res.Title == "" && res.Summary == "") {
 		return nil, fmt.Errorf("%w: nothing textual in this %s file", ErrNoText, res.MediaType)
 	}
+	res.Title = truncate(res.Title, titleMax)
 	res.Summary = truncate(res.Summary, summaryMax)
 	if len(res.Meta) == 0 {
 		res.Meta = nil

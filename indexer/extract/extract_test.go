@@ -175,3 +175,16 @@ func TestPlainTitle(t *testing.T) {
 		t.Errorf("File = %+v", res)
 	}
 }
+
+func TestHTMLNameHint(t *testing.T) {
+	raw := []byte("Interaction Asia, Third Issue<br>\n<b>Hanoi</b> hosted the youth football games.<br>")
+	for name, want := range map[string]string{"200905.htm": TypeHTML, "200905.txt": TypePlain} {
+		res, err := File(name, raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.MediaType != want {
+			t.Errorf("File(%q) type = %q, want %q", name, res.MediaType, want)
+		}
+	}
+}

@@ -102,3 +102,42 @@ func BenchmarkFile(b *testing.B) {
 		})
 	}
 }
+
+// TestDraftsMatch checks that each legacy-encoded fixture yields exactly
+// the text of its UTF-8 draft: curly quotes, dashes and Japanese survive
+// the round trip through Shift_JIS or EUC-JP.
+func TestDraftsMatch(t *testing.T) {
+	drafts, err := filepath.Glob("testdata/drafts/*.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, draft := range drafts {
+		name := filepath.Base(draft)
+		t.Run(name, func(t *testing.T) {
+			want := mustFile(t, draft)
+			got := mustFile(t, filepath.Join("testdata", name))
+			if got.Charset == "utf-8" {
+				t.Errorf("fixture %s is UTF-8; regenerate it with iconv (see testdata/drafts/README.md)", name)
+			}
+			want.Charset, want.Warnings = got.Charset, got.Warnings
+			w, _ := json.MarshalIndent(want, "", "  ")
+			g, _ := json.MarshalIndent(got, "", "  ")
+			if !bytes.Equal(w, g) {
+				t.Errorf("fixture and draft differ:\n%s", lineDiff(string(w), string(g)))
+			}
+		})
+	}
+}
+
+func mustFile(t *testing.T, path string) *Result {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := File(filepath.Base(path), raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}

@@ -28,7 +28,9 @@ const escapeBase = 0x100000
 // images go, links keep their text, emphasis markers and HTML tags go,
 // entities are decoded, whitespace is collapsed.
 func stripInline(s string) string {
-	s = mdEscapeRE.ReplaceAllStringFunc(s, func(m string) string { return string(rune(escapeBase + int(m[1]))) })
+	if strings.Contains(s, "\\") {
+		s = mdEscapeRE.ReplaceAllStringFunc(s, func(m string) string { return string(rune(escapeBase + int(m[1]))) })
+	}
 	parts := strings.Split(s, "`")
 	if len(parts)%2 == 0 { // an unmatched backtick is literal
 		last := len(parts) - 1
@@ -47,16 +49,31 @@ func stripInline(s string) string {
 	return strings.TrimSpace(collapseSpace(s))
 }
 
+// stripMarkup runs only the patterns whose marker characters occur in s:
+// most table cells and many lines have none.
 func stripMarkup(s string) string {
-	s = mdImageRE.ReplaceAllString(s, "")
-	s = mdLinkRE.ReplaceAllString(s, "$1")
-	s = mdRefLinkRE.ReplaceAllString(s, "$1")
-	s = mdAutoLinkRE.ReplaceAllString(s, "$1")
-	s = htmlTagRE.ReplaceAllString(s, "")
-	s = mdStrongRE.ReplaceAllString(s, "$1")
-	s = mdStrongURE.ReplaceAllString(s, "$1$2$3")
-	s = mdEmRE.ReplaceAllString(s, "$1")
-	s = mdEmURE.ReplaceAllString(s, "$1$2$3")
-	s = mdStrikeRE.ReplaceAllString(s, "$1")
-	return html.UnescapeString(s)
+	if strings.Contains(s, "[") {
+		s = mdImageRE.ReplaceAllString(s, "")
+		s = mdLinkRE.ReplaceAllString(s, "$1")
+		s = mdRefLinkRE.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "<") {
+		s = mdAutoLinkRE.ReplaceAllString(s, "$1")
+		s = htmlTagRE.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "*") {
+		s = mdStrongRE.ReplaceAllString(s, "$1")
+		s = mdEmRE.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "_") {
+		s = mdStrongURE.ReplaceAllString(s, "$1$2$3")
+		s = mdEmURE.ReplaceAllString(s, "$1$2$3")
+	}
+	if strings.Contains(s, "~~") {
+		s = mdStrikeRE.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "&") {
+		s = html.UnescapeString(s)
+	}
+	return s
 }
