@@ -53,7 +53,8 @@ func checkImports(t *testing.T, path, rel string, rules []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	isTest := strings.HasSuffix(path, "_test.go")
+	// Test files and test-helper packages (web/browsertest) may import testing.
+	isTest := strings.HasSuffix(path, "_test.go") || strings.HasSuffix(filepath.Base(filepath.Dir(path)), "test")
 	for _, imp := range f.Imports {
 		p, _ := strconv.Unquote(imp.Path.Value)
 		if p == "testing" && !isTest {

@@ -1,0 +1,75 @@
+package search
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestParseQuery(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []Term
+	}{
+		{"", nil},
+		{"flood control", []Term{{Text: "flood"}, {Text: "control"}}},
+		{`"flood control" Tokyo`, []Term{{Text: "flood control", Phrase: true}, {Text: "Tokyo"}}},
+		{"waste -Hanoi", []Term{{Text: "waste"}, {Text: "Hanoi", Not: true}}},
+		{`-"solid waste" air`, []Term{{Text: "solid waste", Phrase: true, Not: true}, {Text: "air"}}},
+		{`"unclosed phrase`, []Term{{Text: "unclosed phrase", Phrase: true}}},
+		{"- lone dash", []Term{{Text: "-"}, {Text: "lone"}, {Text: "dash"}}},
+		{"recycl* ~fuzzy /re/", []Term{{Text: "recycl*"}, {Text: "~fuzzy"}, {Text: "/re/"}}},
+		{"バンコク　下水", []Term{{Text: "バンコク"}, {Text: "下水"}}},
+		{`""`, nil},
+	}
+	for _, tt := range tests {
+		got := ParseQuery(tt.in).Terms
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ParseQuery(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestAnalyzer(t *testing.T) {
+	m, err := NewMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := m.AnalyzerNamed(textAnalyzer)
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Flooding in the cities", []string{"flood", "citi"}},
+		{"ＣＯ２ emissions", []string{"co2", "emiss"}},
+		{"Tokyo's sewers", []string{"tokyo", "sewer"}},
+		{"下水道", []string{"下水", "水道"}},
+		{"ﾊﾞﾝｺｸ", []string{"バン", "ンコ", "コク"}},
+	}
+	for _, tt := range tests {
+		if got := analyse(a, tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("analyse(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseYearRange(t *testing.T) {
+	tests := []struct {
+		in     string
+		lo, hi int
+		ok     bool
+	}{
+		{"2009", 2009, 2009, true},
+		{"2009..2012", 2009, 2012, true},
+		{"2009..", 2009, MaxYear, true},
+		{"..2012", MinYear, 2012, true},
+		{"2012..2009", 0, 0, false},
+		{"20x9", 0, 0, false},
+		{"1066", 0, 0, false},
+	}
+	for _, tt := range tests {
+		lo, hi, err := ParseYearRange(tt.in)
+		if (err == nil) != tt.ok || lo != tt.lo || hi != tt.hi {
+			t.Errorf("ParseYearRange(%q) = %d, %d, %v", tt.in, lo, hi, err)
+		}
+	}
+}
