@@ -48,30 +48,40 @@ type Tag struct {
 
 // Document is one searchable unit: an article, a case study, a report.
 type Document struct {
-	ID        string    `json:"id"`
-	Title     string    `json:"title"`
-	Summary   string    `json:"summary,omitempty"`
-	Headings  []string  `json:"headings,omitempty"`
-	Body      string    `json:"body"`
-	Kind      string    `json:"kind"`
-	Lang      string    `json:"lang"`
-	Year      int       `json:"year,omitempty"`
-	Date      string    `json:"date,omitempty"` // YYYY-MM or YYYY-MM-DD when known
-	Tags      []Tag     `json:"tags,omitempty"`
-	Flags     []string  `json:"flags,omitempty"`
-	Issue     *Issue    `json:"issue,omitempty"`
-	Source    string    `json:"source"`     // path or URL it was ingested from (plus #part)
-	Hash      string    `json:"hash"`       // SHA-256 of the original file, hex
-	MediaType string    `json:"media_type"` // detected type of the original
-	Charset   string    `json:"charset,omitempty"`
-	Created   time.Time `json:"created"`
-	Updated   time.Time `json:"updated"`
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Summary  string   `json:"summary,omitempty"`
+	Headings []string `json:"headings,omitempty"`
+	Body     string   `json:"body"`
+	Kind     string   `json:"kind"`
+	Lang     string   `json:"lang"`
+	Year     int      `json:"year,omitempty"`
+	Date     string   `json:"date,omitempty"` // YYYY-MM or YYYY-MM-DD when known
+	Tags     []Tag    `json:"tags,omitempty"`
+	Flags    []string `json:"flags,omitempty"`
+	Issue    *Issue   `json:"issue,omitempty"`
+	// Meta holds source metadata that is not a facet: a case study's
+	// Period and Scope, a record's URL, event dates.
+	Meta map[string][]string `json:"meta,omitempty"`
+	// PageStarts, for paged originals (PDF), is the byte offset in Body
+	// where each page starts: page n is Body[PageStarts[n-1]:PageStarts[n]].
+	PageStarts  []int     `json:"page_starts,omitempty"`
+	Counterpart string    `json:"counterpart,omitempty"` // id of the same article in the other language edition
+	Source      string    `json:"source"`                // path or URL it was ingested from (plus #part)
+	Sources     []string  `json:"sources,omitempty"`     // other sources with the same bytes
+	Hash        string    `json:"hash"`                  // SHA-256 of the original file, hex
+	MediaType   string    `json:"media_type"`            // detected type of the original
+	Charset     string    `json:"charset,omitempty"`
+	Created     time.Time `json:"created"`
+	Updated     time.Time `json:"updated"`
 }
 
 // Issue places a newsletter article in its issue.
 type Issue struct {
-	Label    string `json:"label,omitempty"` // "Inaugural Issue", "21st Issue"
-	Key      string `json:"key,omitempty"`   // "200901", from the URL
+	ID       string `json:"id,omitempty"`     // id of the issue's own document (its contents page), when there is one
+	Label    string `json:"label,omitempty"`  // "Inaugural Issue", "21st Issue"
+	Number   int    `json:"number,omitempty"` // 1 for "Inaugural Issue", 21 for "21st Issue"
+	Key      string `json:"key,omitempty"`    // "200901", from the URL: year and month
 	Position int    `json:"position,omitempty"`
 }
 

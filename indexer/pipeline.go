@@ -40,8 +40,16 @@ func New(store *data.Store) (*Pipeline, error) {
 
 // task is one file to ingest.
 type task struct {
-	src  Source
-	path string
+	key  string // source key: where it came from
+	name string // file name, a hint for extraction
+	read func() ([]byte, error)
+}
+
+// File is one file handed to Stream: already read, named by its key.
+type File struct {
+	Key  string // source key (a URL, a path)
+	Name string // file name hint
+	Data []byte
 }
 
 // Ingest runs every file of the sources through the pipeline and records
@@ -58,13 +66,51 @@ func (p *Pipeline) Ingest(ctx context.Context, sources ...Source) (*data.Job, er
 			return nil, err
 		}
 		for _, f := range files {
-			tasks = append(tasks, task{s, f})
+			tasks = append(tasks, s.task(f))
 		}
 	}
+	in := make(chan task)
+	go func() {
+		defer close(in)
+		for _, t := range tasks {
+			select {
+			case in <- t:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return p.execute(ctx, job, len(tasks), in)
+}
+
+// Stream ingests files as they arrive until files is closed, as one job
+// labelled label. Crawls and the inbox use it.
+func (p *Pipeline) Stream(ctx context.Context, label string, files <-chan File) (*data.Job, error) {
+	in := make(chan task)
+	go func() {
+		defer close(in)
+		for f := range files {
+			t := task{key: f.Key, name: f.Name, read: func() ([]byte, error) { return f.Data, nil }}
+			select {
+			case in <- t:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return p.execute(ctx, &data.Job{Paths: []string{label}}, -1, in)
+}
+
+// execute records the job around run.
+func (p *Pipeline) execute(ctx context.Context, job *data.Job, total int, in <-chan task) (*data.Job, error) {
 	if err := p.Store.CreateJob(job); err != nil {
 		return nil, err
 	}
-	err := p.run(ctx, job, tasks)
+	p.run(job, total, in)
+	var err error
+	if ctx.Err() != nil && (total < 0 || job.Seen < total) {
+		err = fmt.Errorf("stopped after %s: %w", plural(job.Seen, "file"), ctx.Err())
+	}
 	job.Finished = p.Store.Now().UTC()
 	job.Status = data.JobDone
 	if err != nil {
@@ -76,39 +122,34 @@ func (p *Pipeline) Ingest(ctx context.Context, sources ...Source) (*data.Job, er
 	return job, err
 }
 
-// run extracts in parallel and stores results in order of completion. It
-// stops taking new files when ctx ends but finishes those under way.
-func (p *Pipeline) run(ctx context.Context, job *data.Job, tasks []task) error {
-	in := make(chan task)
-	out := make(chan data.FileOutcome)
+// extracted is one file's documents, ready to store.
+type extracted struct {
+	t        task
+	raw      []byte
+	docs     []*data.Document
+	warnings []string
+	err      error
+}
+
+// run extracts on all workers and stores from this goroutine alone, in
+// order of completion. Closing in (or ctx ending, for the feeders) lets
+// the files under way finish.
+func (p *Pipeline) run(job *data.Job, total int, in <-chan task) {
+	out := make(chan extracted)
 	var wg sync.WaitGroup
 	for range max(1, p.Workers) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for t := range in {
-				out <- p.ingestFile(t)
+				out <- p.extractFile(t)
 			}
 		}()
 	}
-	go func() {
-		defer close(in)
-		for _, t := range tasks {
-			select {
-			case in <- t:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
 	go func() { wg.Wait(); close(out) }()
-	for f := range out {
-		p.record(job, f, len(tasks))
+	for x := range out {
+		p.record(job, p.storeFile(x), total)
 	}
-	if job.Seen < len(tasks) {
-		return fmt.Errorf("stopped after %d of %d files: %w", job.Seen, len(tasks), ctx.Err())
-	}
-	return nil
 }
 
 func (p *Pipeline) record(job *data.Job, f data.FileOutcome, total int) {
@@ -132,29 +173,32 @@ func (p *Pipeline) record(job *data.Job, f data.FileOutcome, total int) {
 	}
 }
 
-// ingestFile runs one file; a panic in an extractor fails that file only.
-func (p *Pipeline) ingestFile(t task) (f data.FileOutcome) {
-	f.Path = t.src.key(t.path)
+// extractFile reads and extracts one file; a panic in an extractor fails
+// that file only.
+func (p *Pipeline) extractFile(t task) (x extracted) {
+	x.t = t
 	defer func() {
 		if r := recover(); r != nil {
-			p.Logger.Error("extractor panic", "path", f.Path, "panic", r, "stack", string(debug.Stack()))
-			f.Outcome, f.Error = "failed", fmt.Sprintf("internal error while reading the file: %v", r)
+			p.Logger.Error("extractor panic", "path", t.key, "panic", r, "stack", string(debug.Stack()))
+			x.err = fmt.Errorf("internal error while reading the file: %v", r)
 		}
 	}()
-	raw, err := readFile(t.src.FS, t.path)
-	if err != nil {
-		f.Outcome, f.Error = "failed", err.Error()
-		return f
+	x.raw, x.err = t.read()
+	if x.err != nil {
+		return x
 	}
-	docs, warnings, err := p.documents(f.Path, t.path, raw)
-	f.Warnings = warnings
-	if err != nil {
-		f.Outcome, f.Error = "failed", err.Error()
-		return f
+	x.docs, x.warnings, x.err = p.documents(t.key, t.name, x.raw)
+	return x
+}
+
+// storeFile writes one file's documents and says what happened.
+func (p *Pipeline) storeFile(x extracted) data.FileOutcome {
+	f := data.FileOutcome{Path: x.t.key, Warnings: x.warnings}
+	if x.err == nil {
+		f.Outcome, f.Docs, x.err = p.store(x.docs, x.raw)
 	}
-	f.Outcome, f.Docs, err = p.store(docs, raw)
-	if err != nil {
-		f.Outcome, f.Error = "failed", err.Error()
+	if x.err != nil {
+		f.Outcome, f.Error = "failed", x.err.Error()
 	}
 	return f
 }

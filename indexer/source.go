@@ -86,3 +86,16 @@ func (s Source) skipped(p string) bool {
 
 // key is the source key of a file: where it came from.
 func (s Source) key(p string) string { return path.Join(s.Label, p) }
+
+// task reads file p of the source when a worker gets to it.
+func (s Source) task(p string) task {
+	return task{key: s.key(p), name: path.Base(p), read: func() ([]byte, error) { return readFile(s.FS, p) }}
+}
+
+// plural writes "1 file" or "2 files".
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -41,6 +41,24 @@ type Result struct {
 	Lang      string              // "en", "ja", ... when the source declares it, else ""
 	Meta      map[string][]string // front matter and <meta name> values, lower-case keys; dates as "YYYY-MM-DD"
 	Warnings  []string            // what staff should know that did not stop extraction
+
+	PageStarts []int    // paged formats (PDF): byte offset in Body where each page starts; page n is Body[PageStarts[n-1]:PageStarts[n]]
+	Flags      []string // e.g. data.FlagNoText for a PDF without a text layer
+	Links      []string // HTML: href values as written, for link checks
+	Parts      []Part   // when the file holds several documents (an issue page split into articles, records); each becomes a document
+}
+
+// Part is one document inside a file. Fields left empty are taken from the
+// file's Result (Lang, Meta are merged: the part's values win).
+type Part struct {
+	Key      string // stable within the file: an anchor ("a1"), a record id; the document id derives from it
+	Position int    // 1-based order in the file
+	Title    string
+	Summary  string
+	Headings []string
+	Body     string
+	Lang     string
+	Meta     map[string][]string
 }
 
 // File extracts text from one file. name is only a hint (its extension
