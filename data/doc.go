@@ -7,7 +7,8 @@
 //
 //	meta     "schema" -> schema version
 //	docs     document id -> JSON Document
-//	sources  source key -> document id
+//	sources  source key -> document id (every source of a document)
+//	hashes   original hash + NUL + part -> document id, to find duplicates
 //	changes  8-byte big-endian sequence -> JSON Change
 //	jobs     8-byte big-endian job id -> JSON Job
 //

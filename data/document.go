@@ -67,7 +67,8 @@ type Document struct {
 	// where each page starts: page n is Body[PageStarts[n-1]:PageStarts[n]].
 	PageStarts  []int     `json:"page_starts,omitempty"`
 	Counterpart string    `json:"counterpart,omitempty"` // id of the same article in the other language edition
-	Source      string    `json:"source"`                // path or URL it was ingested from (plus #part)
+	Source      string    `json:"source"`                // path or URL it was ingested from, plus "#" and Part for a part
+	Part        string    `json:"part,omitempty"`        // key of the part within its file (an anchor, a record id)
 	Sources     []string  `json:"sources,omitempty"`     // other sources with the same bytes
 	Hash        string    `json:"hash"`                  // SHA-256 of the original file, hex
 	MediaType   string    `json:"media_type"`            // detected type of the original

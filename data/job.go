@@ -17,18 +17,20 @@ const (
 
 // Job is the record of one ingest run.
 type Job struct {
-	ID        uint64        `json:"id"`
-	Status    string        `json:"status"`
-	Paths     []string      `json:"paths"`
-	Started   time.Time     `json:"started"`
-	Finished  time.Time     `json:"finished,omitzero"`
-	Seen      int           `json:"seen"`
-	Added     int           `json:"added"`
-	Updated   int           `json:"updated"`
-	Unchanged int           `json:"unchanged"`
-	Failed    int           `json:"failed"`
-	Files     []FileOutcome `json:"files,omitempty"`
-	Error     string        `json:"error,omitempty"` // why the job stopped, when it did
+	ID         uint64        `json:"id"`
+	Status     string        `json:"status"`
+	Paths      []string      `json:"paths"`
+	Started    time.Time     `json:"started"`
+	Finished   time.Time     `json:"finished,omitzero"`
+	Seen       int           `json:"seen"`
+	Added      int           `json:"added"`
+	Updated    int           `json:"updated"`
+	Unchanged  int           `json:"unchanged"`
+	Duplicates int           `json:"duplicates"` // files whose bytes are already stored under another name
+	Pruned     int           `json:"pruned"`     // sources removed because their file is gone`
+	Failed     int           `json:"failed"`
+	Files      []FileOutcome `json:"files,omitempty"`
+	Error      string        `json:"error,omitempty"` // why the job stopped, when it did
 }
 
 // FileOutcome is what happened to one file of a job.

@@ -13,7 +13,7 @@ import (
 
 // SchemaVersion is the layout of the bbolt file.
 //
-//	1: docs, sources, changes, jobs buckets.
+//	1: docs, sources, changes, jobs, hashes buckets.
 const SchemaVersion = 1
 
 var (
@@ -22,7 +22,8 @@ var (
 	bucketSources = []byte("sources")
 	bucketChanges = []byte("changes")
 	bucketJobs    = []byte("jobs")
-	allBuckets    = [][]byte{bucketMeta, bucketDocs, bucketSources, bucketChanges, bucketJobs}
+	bucketHashes  = []byte("hashes")
+	allBuckets    = [][]byte{bucketMeta, bucketDocs, bucketSources, bucketChanges, bucketJobs, bucketHashes, bucketCrawls, bucketCrawlPages}
 )
 
 // Store is the system of record under one data dir.

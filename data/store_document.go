@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"go.etcd.io/bbolt"
 )
@@ -15,44 +16,123 @@ const (
 	Added     Outcome = "added"
 	Updated   Outcome = "updated"
 	Unchanged Outcome = "unchanged"
+	// Duplicate: the same bytes are stored under another source; this
+	// source was added to that document's Sources.
+	Duplicate Outcome = "duplicate"
 )
 
-// PutDocument stores doc and its original bytes. The original is written
-// first; the document and its change-log entry then commit together. A
-// document whose id, original and text are already stored is Unchanged and
-// writes nothing. Created is kept from the stored version.
+// PutDocument stores doc and its original bytes; see PutDocuments.
 func (s *Store) PutDocument(doc *Document, original []byte) (Outcome, error) {
-	if err := doc.Validate(); err != nil {
-		return "", fmt.Errorf("data.PutDocument %s: %w", doc.Source, err)
+	outs, err := s.PutDocuments([]*Document{doc}, original)
+	if err != nil {
+		return "", err
 	}
-	if original != nil {
-		doc.Hash = HashOf(original)
-		if err := s.putOriginal(doc.Hash, original); err != nil {
-			return "", err
+	return outs[0], nil
+}
+
+// PutDocuments stores the documents of one original file in one
+// transaction. The original is written first; each document and its
+// change-log entry then commit together. A document whose source, original
+// and text are already stored is Unchanged and writes nothing. A document
+// whose original and part are already stored under another source becomes
+// a second source of that document (Duplicate). Created is kept from the
+// stored version.
+func (s *Store) PutDocuments(docs []*Document, original []byte) ([]Outcome, error) {
+	for _, doc := range docs {
+		if err := doc.Validate(); err != nil {
+			return nil, fmt.Errorf("data.PutDocument %s: %w", doc.Source, err)
 		}
 	}
-	var out Outcome
+	if original != nil {
+		hash := HashOf(original)
+		if err := s.putOriginal(hash, original); err != nil {
+			return nil, err
+		}
+		for _, doc := range docs {
+			doc.Hash = hash
+		}
+	}
+	outs := make([]Outcome, len(docs))
 	err := s.db.Update(func(tx *bbolt.Tx) error {
-		var err error
-		out, err = s.putDocument(tx, doc)
-		return err
+		for i, doc := range docs {
+			var err error
+			if outs[i], err = s.putDocument(tx, doc); err != nil {
+				return fmt.Errorf("%s: %w", doc.Source, err)
+			}
+		}
+		return nil
 	})
 	if err != nil {
-		return "", fmt.Errorf("data.PutDocument %s: %w", doc.Source, err)
+		return nil, fmt.Errorf("data.PutDocuments: %w", err)
 	}
-	return out, nil
+	return outs, nil
 }
 
 func (s *Store) putDocument(tx *bbolt.Tx, doc *Document) (Outcome, error) {
+	if out, done, err := s.putKnownSource(tx, doc); done || err != nil {
+		return out, err
+	}
 	old, err := getDocument(tx, doc.ID)
+	if err == ErrNotFound {
+		if twin, ok := findTwin(tx, doc); ok {
+			return Duplicate, s.addSource(tx, twin, doc.Source)
+		}
+	}
 	out := Added
 	if err == nil {
 		if sameContent(old, doc) {
 			return Unchanged, nil
 		}
-		out = Updated
-		doc.Created = old.Created
+		out, doc.Created, doc.Sources = Updated, old.Created, old.Sources
+		unindexHash(tx, old)
 	}
+	return out, s.writeDoc(tx, doc)
+}
+
+// putKnownSource handles a source already stored as a second source of
+// another document: unchanged if the bytes are the same, else the source
+// leaves that document and is stored as a document of its own.
+func (s *Store) putKnownSource(tx *bbolt.Tx, doc *Document) (Outcome, bool, error) {
+	id := tx.Bucket(bucketSources).Get([]byte(doc.Source))
+	if id == nil || string(id) == doc.ID {
+		return "", false, nil
+	}
+	owner, err := getDocument(tx, string(id))
+	if err != nil {
+		return "", false, err
+	}
+	if owner.Hash == doc.Hash && owner.Part == doc.Part {
+		return Unchanged, true, nil
+	}
+	return "", false, s.removeSource(tx, owner, doc.Source)
+}
+
+// findTwin returns the document stored from the same bytes and part under
+// another source.
+func findTwin(tx *bbolt.Tx, doc *Document) (*Document, bool) {
+	if doc.Hash == "" {
+		return nil, false
+	}
+	id := tx.Bucket(bucketHashes).Get(hashKey(doc))
+	if id == nil {
+		return nil, false
+	}
+	twin, err := getDocument(tx, string(id))
+	if err != nil || twin.Source == doc.Source {
+		return nil, false
+	}
+	return twin, true
+}
+
+func hashKey(d *Document) []byte { return []byte(d.Hash + "\x00" + d.Part) }
+
+// sameContent reports whether re-ingest would change nothing visible.
+func sameContent(a, b *Document) bool {
+	return a.Hash == b.Hash && a.Source == b.Source && a.Title == b.Title && a.Body == b.Body
+}
+
+// writeDoc puts doc, its source and hash entries and a change entry.
+func (s *Store) writeDoc(tx *bbolt.Tx, doc *Document) error {
 	now := s.Now().UTC()
 	if doc.Created.IsZero() {
 		doc.Created = now
@@ -60,20 +140,69 @@ func (s *Store) putDocument(tx *bbolt.Tx, doc *Document) (Outcome, error) {
 	doc.Updated = now
 	v, err := json.Marshal(doc)
 	if err != nil {
-		return "", err
+		return err
 	}
 	if err := tx.Bucket(bucketDocs).Put([]byte(doc.ID), v); err != nil {
-		return "", err
+		return err
 	}
-	if err := tx.Bucket(bucketSources).Put([]byte(doc.Source), []byte(doc.ID)); err != nil {
-		return "", err
+	for _, src := range append([]string{doc.Source}, doc.Sources...) {
+		if err := tx.Bucket(bucketSources).Put([]byte(src), []byte(doc.ID)); err != nil {
+			return err
+		}
 	}
-	return out, appendChange(tx, Change{ID: doc.ID, Op: OpPut})
+	if doc.Hash != "" {
+		if err := tx.Bucket(bucketHashes).Put(hashKey(doc), []byte(doc.ID)); err != nil {
+			return err
+		}
+	}
+	return appendChange(tx, Change{ID: doc.ID, Op: OpPut})
 }
 
-// sameContent reports whether re-ingest would change nothing visible.
-func sameContent(a, b *Document) bool {
-	return a.Hash == b.Hash && a.Source == b.Source && a.Title == b.Title && a.Body == b.Body
+// unindexHash drops doc's hash entry if it still names doc.
+func unindexHash(tx *bbolt.Tx, doc *Document) {
+	b := tx.Bucket(bucketHashes)
+	if doc.Hash != "" && string(b.Get(hashKey(doc))) == doc.ID {
+		b.Delete(hashKey(doc))
+	}
+}
+
+func (s *Store) addSource(tx *bbolt.Tx, doc *Document, src string) error {
+	if !slices.Contains(doc.Sources, src) {
+		doc.Sources = append(doc.Sources, src)
+	}
+	return s.writeDoc(tx, doc)
+}
+
+// removeSource takes src away from doc: a second source is dropped; the
+// primary source is replaced by the next one, or the document is deleted
+// when it has no other.
+func (s *Store) removeSource(tx *bbolt.Tx, doc *Document, src string) error {
+	if err := tx.Bucket(bucketSources).Delete([]byte(src)); err != nil {
+		return err
+	}
+	switch {
+	case src != doc.Source:
+		doc.Sources = slices.DeleteFunc(doc.Sources, func(s string) bool { return s == src })
+	case len(doc.Sources) > 0:
+		doc.Source, doc.Sources = doc.Sources[0], doc.Sources[1:]
+	default:
+		return deleteDoc(tx, doc)
+	}
+	return s.writeDoc(tx, doc)
+}
+
+// deleteDoc removes doc with its source and hash entries and logs it.
+func deleteDoc(tx *bbolt.Tx, doc *Document) error {
+	if err := tx.Bucket(bucketDocs).Delete([]byte(doc.ID)); err != nil {
+		return err
+	}
+	for _, src := range append([]string{doc.Source}, doc.Sources...) {
+		if err := tx.Bucket(bucketSources).Delete([]byte(src)); err != nil {
+			return err
+		}
+	}
+	unindexHash(tx, doc)
+	return appendChange(tx, Change{ID: doc.ID, Op: OpDelete})
 }
 
 // DeleteDocument removes a document and logs the deletion. Its original
@@ -84,13 +213,7 @@ func (s *Store) DeleteDocument(id string) error {
 		if err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketDocs).Delete([]byte(id)); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketSources).Delete([]byte(doc.Source)); err != nil {
-			return err
-		}
-		return appendChange(tx, Change{ID: id, Op: OpDelete})
+		return deleteDoc(tx, doc)
 	})
 	if err != nil {
 		return fmt.Errorf("data.DeleteDocument %s: %w", id, err)
@@ -98,70 +221,51 @@ func (s *Store) DeleteDocument(id string) error {
 	return nil
 }
 
-// Document returns the document with id, or an error wrapping ErrNotFound.
-func (s *Store) Document(id string) (*Document, error) {
-	var doc *Document
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		var err error
-		doc, err = getDocument(tx, id)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("data.Document %s: %w", id, err)
-	}
-	return doc, nil
-}
-
-func getDocument(tx *bbolt.Tx, id string) (*Document, error) {
-	v := tx.Bucket(bucketDocs).Get([]byte(id))
-	if v == nil {
-		return nil, ErrNotFound
-	}
-	var doc Document
-	if err := json.Unmarshal(v, &doc); err != nil {
-		return nil, fmt.Errorf("decoding document %s: %w", id, err)
-	}
-	return &doc, nil
-}
-
-// CountDocuments returns how many documents are stored.
-func (s *Store) CountDocuments() (int, error) {
-	var n int
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		n = tx.Bucket(bucketDocs).Stats().KeyN
+// RemoveSources takes each source key away from the document it belongs
+// to (see removeSource); unknown keys are ignored. It returns how many
+// documents were deleted as a result.
+func (s *Store) RemoveSources(keys []string) (int, error) {
+	deleted := 0
+	err := s.db.Update(func(tx *bbolt.Tx) error {
+		for _, k := range keys {
+			id := tx.Bucket(bucketSources).Get([]byte(k))
+			if id == nil {
+				continue
+			}
+			doc, err := getDocument(tx, string(id))
+			if err != nil {
+				return err
+			}
+			if doc.Source == k && len(doc.Sources) == 0 {
+				deleted++
+			}
+			if err := s.removeSource(tx, doc, k); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
-	return n, err
+	if err != nil {
+		return deleted, fmt.Errorf("data.RemoveSources: %w", err)
+	}
+	return deleted, nil
 }
 
-// Snapshot calls fn with every stored document, size at a time, and
-// returns the change-log sequence the snapshot is consistent with. It
-// holds one read transaction throughout; use it for rebuilds, not requests.
-func (s *Store) Snapshot(size int, fn func([]*Document) error) (uint64, error) {
-	var seq uint64
+// SourcesUnder returns the source keys that start with prefix, in order.
+func (s *Store) SourcesUnder(prefix string) ([]string, error) {
+	var keys []string
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		seq = tx.Bucket(bucketChanges).Sequence()
-		batch := make([]*Document, 0, size)
-		err := tx.Bucket(bucketDocs).ForEach(func(k, v []byte) error {
-			var doc Document
-			if err := json.Unmarshal(v, &doc); err != nil {
-				return fmt.Errorf("decoding document %s: %w", k, err)
-			}
-			batch = append(batch, &doc)
-			if len(batch) < size {
-				return nil
-			}
-			err := fn(batch)
-			batch = make([]*Document, 0, size)
-			return err
-		})
-		if err != nil || len(batch) == 0 {
-			return err
+		c := tx.Bucket(bucketSources).Cursor()
+		p := []byte(prefix)
+		for k, _ := c.Seek(p); k != nil && bytesHasPrefix(k, p); k, _ = c.Next() {
+			keys = append(keys, string(k))
 		}
-		return fn(batch)
+		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("data.Snapshot: %w", err)
+		return nil, fmt.Errorf("data.SourcesUnder %s: %w", prefix, err)
 	}
-	return seq, nil
+	return keys, nil
 }
+
+func bytesHasPrefix(b, p []byte) bool { return len(b) >= len(p) && string(b[:len(p)]) == string(p) }

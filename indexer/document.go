@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"strconv"
@@ -12,36 +13,94 @@ import (
 	"casebook/indexer/extract"
 )
 
-// documents extracts one file into the documents it holds.
+// documents extracts one file into the documents it holds: the file
+// itself when it has text of its own, and one per part (the articles of
+// an issue page, the records of a data file).
 func (p *Pipeline) documents(key, name string, raw []byte) ([]*data.Document, []string, error) {
 	res, err := extract.File(name, raw)
 	if err != nil {
 		return nil, nil, err
 	}
-	doc := &data.Document{
-		ID:        data.DocumentID(key),
-		Source:    key,
-		Title:     clean(res.Title),
-		Summary:   clean(res.Summary),
-		Headings:  cleanAll(res.Headings),
-		Body:      norm.NFKC.String(res.Body),
-		Lang:      res.Lang,
-		MediaType: res.MediaType,
-		Charset:   res.Charset,
-		Kind:      kindOf(key, res),
-		Issue:     issueOf(key, res),
+	var docs []*data.Document
+	if len(res.Parts) == 0 || strings.TrimSpace(res.Body) != "" {
+		docs = append(docs, p.fileDocument(key, name, res))
 	}
+	for _, part := range res.Parts {
+		docs = append(docs, p.partDocument(key, res, part))
+	}
+	return docs, res.Warnings, nil
+}
+
+func (p *Pipeline) fileDocument(key, name string, res *extract.Result) *data.Document {
+	doc := newDocument(key, res)
+	doc.Title = clean(res.Title)
+	doc.Summary = clean(res.Summary)
+	doc.Headings = cleanAll(res.Headings)
+	doc.Body = norm.NFKC.String(res.Body)
+	doc.PageStarts = res.PageStarts
+	doc.Kind = kindOf(key, res.MediaType, res.Meta)
+	doc.Issue = issueOf(key, res.Meta)
 	if doc.Title == "" {
 		doc.Title = path.Base(name)
 	}
-	if d := first(res.Meta["date"]); d != "" {
+	p.finish(doc, res.Meta, res.Flags)
+	return doc
+}
+
+func (p *Pipeline) partDocument(key string, res *extract.Result, part extract.Part) *data.Document {
+	doc := newDocument(key+"#"+part.Key, res)
+	doc.Part = part.Key
+	doc.Title = clean(part.Title)
+	doc.Summary = clean(part.Summary)
+	doc.Headings = cleanAll(part.Headings)
+	doc.Body = norm.NFKC.String(part.Body)
+	if part.Lang != "" {
+		doc.Lang = part.Lang
+	}
+	meta := mergeMeta(res.Meta, part.Meta)
+	doc.Kind = partKind(res.MediaType, meta)
+	if issue := issueOf(key, meta); issue != nil {
+		issue.Position = part.Position
+		doc.Issue = issue
+	}
+	if doc.Title == "" {
+		doc.Title = fmt.Sprintf("%s, part %d", path.Base(key), part.Position)
+	}
+	p.finish(doc, meta, nil)
+	return doc
+}
+
+func newDocument(source string, res *extract.Result) *data.Document {
+	return &data.Document{
+		ID:        data.DocumentID(source),
+		Source:    source,
+		Lang:      res.Lang,
+		MediaType: res.MediaType,
+		Charset:   res.Charset,
+	}
+}
+
+// finish sets date, flags and tags.
+func (p *Pipeline) finish(doc *data.Document, meta map[string][]string, flags []string) {
+	if d := first(meta["date"]); d != "" {
 		doc.Date = d
 	}
-	if strings.TrimSpace(doc.Body) == "" {
+	doc.Flags = append(doc.Flags, flags...)
+	if strings.TrimSpace(doc.Body) == "" && !doc.HasFlag(data.FlagNoText) {
 		doc.Flags = append(doc.Flags, data.FlagNoText)
 	}
-	p.Enricher.Enrich(doc, res.Meta)
-	return []*data.Document{doc}, res.Warnings, nil
+	p.Enricher.Enrich(doc, meta)
+}
+
+func mergeMeta(file, part map[string][]string) map[string][]string {
+	out := make(map[string][]string, len(file)+len(part))
+	for k, v := range file {
+		out[k] = v
+	}
+	for k, v := range part {
+		out[k] = v
+	}
+	return out
 }
 
 func clean(s string) string { return strings.Join(strings.Fields(norm.NFKC.String(s)), " ") }
@@ -74,30 +133,48 @@ var (
 var kinds = []string{data.KindNewsletterArticle, data.KindNewsletterIssue, data.KindCaseStudy, data.KindReport}
 
 // kindOf decides the kind: given by metadata, else from the source's shape.
-func kindOf(key string, res *extract.Result) string {
-	if k := strings.ToLower(first(res.Meta["kind"])); k != "" {
-		for _, known := range kinds {
-			if k == known {
-				return k
-			}
-		}
+func kindOf(key, mediaType string, meta map[string][]string) string {
+	if k, ok := metaKind(meta); ok {
+		return k
 	}
 	switch {
 	case articlePage.MatchString(key):
 		return data.KindNewsletterArticle
 	case issuePage.MatchString(key):
 		return data.KindNewsletterIssue
-	case res.MediaType == "text/markdown":
+	case mediaType == extract.TypeMarkdown:
 		return data.KindCaseStudy
-	case res.MediaType == "text/html" && len(res.Meta["issue"]) > 0:
+	case mediaType == extract.TypeHTML && len(meta["issue"]) > 0:
 		return data.KindNewsletterArticle
 	}
 	return data.KindReport
 }
 
+// partKind is the kind of a part: an article of an issue page, or a
+// record (a case study unless the mapping says otherwise).
+func partKind(mediaType string, meta map[string][]string) string {
+	if k, ok := metaKind(meta); ok {
+		return k
+	}
+	if mediaType == extract.TypeHTML {
+		return data.KindNewsletterArticle
+	}
+	return data.KindCaseStudy
+}
+
+func metaKind(meta map[string][]string) (string, bool) {
+	k := strings.ToLower(first(meta["kind"]))
+	for _, known := range kinds {
+		if k == known {
+			return k, true
+		}
+	}
+	return "", false
+}
+
 // issueOf places a newsletter page in its issue, when it is one.
-func issueOf(key string, res *extract.Result) *data.Issue {
-	label := first(res.Meta["issue"])
+func issueOf(key string, meta map[string][]string) *data.Issue {
+	label := first(meta["issue"])
 	if m := articlePage.FindStringSubmatch(key); m != nil {
 		pos, _ := strconv.Atoi(m[2])
 		return &data.Issue{Label: label, Key: m[1], Position: pos}

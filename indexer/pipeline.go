@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 
 	"casebook/data"
@@ -25,6 +26,9 @@ type Pipeline struct {
 	// OnStored is called after each write that changed the store, so the
 	// index can follow at once. May be nil.
 	OnStored func()
+	// Prune removes, after ingesting a folder, the documents whose file
+	// is no longer in it.
+	Prune bool
 	// Progress, when set, is called after each file.
 	Progress func(done, total int, f data.FileOutcome)
 }
@@ -59,6 +63,7 @@ type File struct {
 func (p *Pipeline) Ingest(ctx context.Context, sources ...Source) (*data.Job, error) {
 	job := &data.Job{}
 	var tasks []task
+	present := map[string]bool{}
 	for _, s := range sources {
 		job.Paths = append(job.Paths, s.Label)
 		files, err := s.files()
@@ -67,7 +72,12 @@ func (p *Pipeline) Ingest(ctx context.Context, sources ...Source) (*data.Job, er
 		}
 		for _, f := range files {
 			tasks = append(tasks, s.task(f))
+			present[s.key(f)] = true
 		}
+	}
+	var after func(*data.Job) error
+	if p.Prune {
+		after = func(job *data.Job) error { return p.prune(job, sources, present) }
 	}
 	in := make(chan task)
 	go func() {
@@ -80,7 +90,7 @@ func (p *Pipeline) Ingest(ctx context.Context, sources ...Source) (*data.Job, er
 			}
 		}
 	}()
-	return p.execute(ctx, job, len(tasks), in)
+	return p.execute(ctx, job, len(tasks), in, after)
 }
 
 // Stream ingests files as they arrive until files is closed, as one job
@@ -98,17 +108,21 @@ func (p *Pipeline) Stream(ctx context.Context, label string, files <-chan File) 
 			}
 		}
 	}()
-	return p.execute(ctx, &data.Job{Paths: []string{label}}, -1, in)
+	return p.execute(ctx, &data.Job{Paths: []string{label}}, -1, in, nil)
 }
 
-// execute records the job around run.
-func (p *Pipeline) execute(ctx context.Context, job *data.Job, total int, in <-chan task) (*data.Job, error) {
+// execute records the job around run; after, when set, runs once every
+// file is done (unless ctx ended).
+func (p *Pipeline) execute(ctx context.Context, job *data.Job, total int, in <-chan task, after func(*data.Job) error) (*data.Job, error) {
 	if err := p.Store.CreateJob(job); err != nil {
 		return nil, err
 	}
 	p.run(job, total, in)
 	var err error
-	if ctx.Err() != nil && (total < 0 || job.Seen < total) {
+	if after != nil && ctx.Err() == nil {
+		err = after(job)
+	}
+	if err == nil && ctx.Err() != nil && (total < 0 || job.Seen < total) {
 		err = fmt.Errorf("stopped after %s: %w", plural(job.Seen, "file"), ctx.Err())
 	}
 	job.Finished = p.Store.Now().UTC()
@@ -161,6 +175,8 @@ func (p *Pipeline) record(job *data.Job, f data.FileOutcome, total int) {
 		job.Updated++
 	case string(data.Unchanged):
 		job.Unchanged++
+	case string(data.Duplicate):
+		job.Duplicates++
 	default:
 		job.Failed++
 	}
@@ -195,7 +211,7 @@ func (p *Pipeline) extractFile(t task) (x extracted) {
 func (p *Pipeline) storeFile(x extracted) data.FileOutcome {
 	f := data.FileOutcome{Path: x.t.key, Warnings: x.warnings}
 	if x.err == nil {
-		f.Outcome, f.Docs, x.err = p.store(x.docs, x.raw)
+		f.Outcome, f.Docs, x.err = p.store(x.t.key, x.docs, x.raw)
 	}
 	if x.err != nil {
 		f.Outcome, f.Error = "failed", x.err.Error()
@@ -220,23 +236,96 @@ func readFile(fsys fs.FS, p string) ([]byte, error) {
 	return raw, nil
 }
 
-// store writes the documents of one file; the file's outcome is the
-// strongest of its documents' (added > updated > unchanged).
-func (p *Pipeline) store(docs []*data.Document, raw []byte) (string, []string, error) {
+// store writes the documents of one file in one transaction, then drops
+// parts the file no longer has. The file's outcome is the strongest of its
+// documents' (added > updated > duplicate > unchanged).
+func (p *Pipeline) store(key string, docs []*data.Document, raw []byte) (string, []string, error) {
+	outs, err := p.Store.PutDocuments(docs, raw)
+	if err != nil {
+		return "", nil, err
+	}
+	removed, err := p.dropStaleParts(key, docs)
+	if err != nil {
+		return "", nil, err
+	}
 	outcome := data.Unchanged
-	var ids []string
-	for _, d := range docs {
-		o, err := p.Store.PutDocument(d, raw)
-		if err != nil {
-			return "", ids, err
-		}
-		ids = append(ids, d.ID)
-		if o == data.Added || (o == data.Updated && outcome == data.Unchanged) {
+	ids := make([]string, 0, len(docs))
+	for i, o := range outs {
+		ids = append(ids, docs[i].ID)
+		if rank(o) > rank(outcome) {
 			outcome = o
 		}
 	}
-	if outcome != data.Unchanged && p.OnStored != nil {
+	if (outcome != data.Unchanged || removed > 0) && p.OnStored != nil {
 		p.OnStored()
 	}
 	return string(outcome), ids, nil
+}
+
+func rank(o data.Outcome) int {
+	switch o {
+	case data.Added:
+		return 3
+	case data.Updated:
+		return 2
+	case data.Duplicate:
+		return 1
+	}
+	return 0
+}
+
+// dropStaleParts removes the parts of file key that it no longer holds,
+// such as an article taken out of an issue page.
+func (p *Pipeline) dropStaleParts(key string, docs []*data.Document) (int, error) {
+	stored, err := p.Store.SourcesUnder(key + "#")
+	if err != nil || len(stored) == 0 {
+		return 0, err
+	}
+	current := map[string]bool{}
+	for _, d := range docs {
+		current[d.Source] = true
+	}
+	var stale []string
+	for _, k := range stored {
+		if !current[k] {
+			stale = append(stale, k)
+		}
+	}
+	if len(stale) == 0 {
+		return 0, nil
+	}
+	_, err = p.Store.RemoveSources(stale)
+	return len(stale), err
+}
+
+// prune removes the sources under each folder whose file is gone. A file
+// that is present but failed this time keeps its documents.
+func (p *Pipeline) prune(job *data.Job, sources []Source, present map[string]bool) error {
+	var gone []string
+	for _, s := range sources {
+		if s.Files != nil {
+			continue // single files: nothing to compare with
+		}
+		keys, err := p.Store.SourcesUnder(s.Label + "/")
+		if err != nil {
+			return err
+		}
+		for _, k := range keys {
+			file, _, _ := strings.Cut(k, "#")
+			if !present[file] {
+				gone = append(gone, k)
+			}
+		}
+	}
+	if len(gone) == 0 {
+		return nil
+	}
+	if _, err := p.Store.RemoveSources(gone); err != nil {
+		return err
+	}
+	job.Pruned = len(gone)
+	if p.OnStored != nil {
+		p.OnStored()
+	}
+	return nil
 }

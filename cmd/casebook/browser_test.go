@@ -22,14 +22,15 @@ func TestBrowserSearchSample(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("q")),
 		chromedp.SendKeys(chromedp.ID("q"), "sewerage"),
 		chromedp.Submit(chromedp.ID("q")),
-		chromedp.WaitVisible(chromedp.CSS(`a.value[href*="city=Bangkok"]`)),
+		// Links of the results page carry the query; the front page's do not.
+		chromedp.WaitVisible(chromedp.CSS(`a.value[href*="city=Bangkok"][href*="q=sewerage"]`)),
 	)
 	browsertest.AssertPageSafe(t, b)
 	b.Do(t,
-		chromedp.Click(chromedp.CSS(`a.value[href*="city=Bangkok"]`)),
-		chromedp.WaitVisible(chromedp.CSS(".chips")),
-		chromedp.Click(chromedp.CSS(`a.value[href*="theme=Sewerage"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`a.chip[href*="city=Bangkok"]`)),
+		chromedp.Click(chromedp.CSS(`a.value[href*="city=Bangkok"][href*="q=sewerage"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`a.value[href*="city=Bangkok"][href*="theme=Sewerage"]`)),
+		chromedp.Click(chromedp.CSS(`a.value[href*="city=Bangkok"][href*="theme=Sewerage"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`a.chip[href*="theme=Sewerage"]`)),
 	)
 	loc, err := url.Parse(browsertest.Run(t, b, chromedp.Location()))
 	if err != nil {

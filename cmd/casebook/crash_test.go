@@ -61,7 +61,7 @@ func TestCrashDuringIngest(t *testing.T) {
 				t.Errorf("re-ingest after the crash: want %d added, got:\n%s", n-stored, lastLine(out))
 			}
 			out = runCLI(t, "ingest", "--data-dir", dataDir, src)
-			if !strings.Contains(out, fmt.Sprintf("0 added, 0 updated, %d unchanged", n)) {
+			if !strings.Contains(out, fmt.Sprintf("0 added, 0 updated, %d unchanged, 0 duplicates, 0 failed", n)) {
 				t.Errorf("second re-ingest should change nothing, got:\n%s", lastLine(out))
 			}
 			if got := reopenAndCheck(t, dataDir); got != n {

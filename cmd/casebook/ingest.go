@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"casebook/data"
 	"casebook/indexer"
@@ -20,11 +21,12 @@ type ingestCmd struct {
 func (c *ingestCmd) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet("ingest", c.errOut)
 	dataDir := dataDirFlag(fs)
+	prune := fs.Bool("prune", false, "remove documents whose file is no longer in the ingested folders")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(c.errOut, "usage: casebook ingest [--data-dir DIR] PATH...")
+		fmt.Fprintln(c.errOut, "usage: casebook ingest [--data-dir DIR] [--prune] PATH...")
 		return errUsage
 	}
 	var sources []indexer.Source
@@ -40,7 +42,7 @@ func (c *ingestCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	job, err := ingest(ctx, a, c.out, sources...)
+	job, err := ingest(ctx, a, c.out, func(p *indexer.Pipeline) { p.Prune = *prune }, sources...)
 	if err != nil {
 		return err
 	}
@@ -50,20 +52,22 @@ func (c *ingestCmd) Run(ctx context.Context, args []string) error {
 	return nil
 }
 
-// ingest runs the pipeline with a line per file on out, then brings the
-// index up to date.
-func ingest(ctx context.Context, a *app, out io.Writer, sources ...indexer.Source) (*data.Job, error) {
+// ingest runs the pipeline with progress on out, then brings the index
+// up to date. configure, when set, adjusts the pipeline first.
+func ingest(ctx context.Context, a *app, out io.Writer, configure func(*indexer.Pipeline), sources ...indexer.Source) (*data.Job, error) {
 	p, err := indexer.New(a.store)
 	if err != nil {
 		return nil, err
 	}
-	p.Progress = func(done, total int, f data.FileOutcome) {
-		printOutcome(out, done, total, f)
+	if configure != nil {
+		configure(p)
 	}
+	r := newReporter(out)
+	p.Progress = r.file
 	job, err := p.Ingest(ctx, sources...)
+	r.finish()
 	if job != nil {
-		fmt.Fprintf(out, "job %d: %s seen, %d added, %d updated, %d unchanged, %d failed\n",
-			job.ID, plural(job.Seen, "file"), job.Added, job.Updated, job.Unchanged, job.Failed)
+		printJob(out, job)
 	}
 	if err != nil {
 		return job, err
@@ -76,14 +80,14 @@ func ingest(ctx context.Context, a *app, out io.Writer, sources ...indexer.Sourc
 	return job, nil
 }
 
-func printOutcome(out io.Writer, done, total int, f data.FileOutcome) {
-	switch {
-	case f.Error != "":
-		fmt.Fprintf(out, "[%d/%d] failed    %s: %s\n", done, total, f.Path, f.Error)
-	default:
-		fmt.Fprintf(out, "[%d/%d] %-9s %s\n", done, total, f.Outcome, f.Path)
+func printJob(out io.Writer, job *data.Job) {
+	fmt.Fprintf(out, "job %d: %s seen, %d added, %d updated, %d unchanged, %d duplicates, %d failed",
+		job.ID, plural(job.Seen, "file"), job.Added, job.Updated, job.Unchanged, job.Duplicates, job.Failed)
+	if job.Pruned > 0 {
+		fmt.Fprintf(out, ", %d pruned", job.Pruned)
 	}
-	for _, w := range f.Warnings {
-		fmt.Fprintf(out, "        warning: %s\n", w)
+	if d := job.Finished.Sub(job.Started); d > 0 && job.Seen > 0 {
+		fmt.Fprintf(out, " in %s (%.0f files/s)", d.Round(time.Millisecond), float64(job.Seen)/d.Seconds())
 	}
+	fmt.Fprintln(out)
 }

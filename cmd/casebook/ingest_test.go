@@ -48,7 +48,7 @@ func TestIngestBadInputFailsAlone(t *testing.T) {
 		"added     " + filepath.ToSlash(filepath.Join(src, "good.txt")),
 		"added     " + filepath.ToSlash(filepath.Join(src, "wrong-charset.htm")),
 		"added     " + filepath.ToSlash(filepath.Join(src, "invalid-utf8.txt")),
-		"3 added, 0 updated, 0 unchanged, 3 failed",
+		"3 added, 0 updated, 0 unchanged, 0 duplicates, 3 failed",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q:\n%s", want, text)

@@ -28,6 +28,7 @@ func (c *serveCmd) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet("serve", c.errOut)
 	dataDir := dataDirFlag(fs)
 	addr := fs.String("addr", env("CASEBOOK_ADDR", ":8080"), "address to listen on (env CASEBOOK_ADDR)")
+	inbox := fs.String("inbox", env("CASEBOOK_INBOX", ""), "folder to watch: files dropped there are ingested, then moved to done/ or failed/ (env CASEBOOK_INBOX)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -43,7 +44,7 @@ func (c *serveCmd) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	return c.serve(ctx, a, ln)
+	return c.serve(ctx, a, ln, *inbox)
 }
 
 // prepare replays what the index has not applied, and fills an empty data
@@ -61,7 +62,7 @@ func (c *serveCmd) prepare(ctx context.Context, a *app) error {
 		return err
 	}
 	fmt.Fprintln(c.out, "empty data dir: ingesting the bundled sample corpus")
-	job, err := ingest(ctx, a, io.Discard, indexer.SampleSource())
+	job, err := ingest(ctx, a, io.Discard, nil, indexer.SampleSource())
 	if err != nil {
 		return err
 	}
@@ -69,15 +70,23 @@ func (c *serveCmd) prepare(ctx context.Context, a *app) error {
 	return nil
 }
 
-// serve runs the HTTP server and the index syncer until ctx ends, then
-// shuts down in reverse order: requests drain, the syncer applies what is
-// left, and the caller closes index and store.
-func (c *serveCmd) serve(ctx context.Context, a *app, ln net.Listener) error {
+// serve runs the HTTP server, the index syncer and the inbox until ctx
+// ends, then shuts down in reverse order: requests drain, the inbox
+// finishes its batch, the syncer applies what is left, and the caller
+// closes index and store.
+func (c *serveCmd) serve(ctx context.Context, a *app, ln net.Listener, inbox string) error {
 	syncer := search.NewSyncer(a.index, a.store)
 	syncCtx, stopSync := context.WithCancel(context.Background())
 	synced := make(chan struct{})
 	go func() { defer close(synced); syncer.Run(syncCtx) }()
 	defer func() { stopSync(); <-synced }()
+	if inbox != "" {
+		done, err := c.watchInbox(ctx, a, inbox, syncer.Notify)
+		if err != nil {
+			return err
+		}
+		defer func() { <-done }()
+	}
 
 	ws, err := web.NewServer(a.index, a.store, slog.Default(), version())
 	if err != nil {
@@ -102,4 +111,24 @@ func (c *serveCmd) serve(ctx context.Context, a *app, ln net.Listener) error {
 		return fmt.Errorf("serve: shutdown: %w", err)
 	}
 	return nil
+}
+
+// watchInbox ingests files dropped into dir until ctx ends; the returned
+// channel closes when the inbox has stopped.
+func (c *serveCmd) watchInbox(ctx context.Context, a *app, dir string, notify func()) (<-chan struct{}, error) {
+	p, err := indexer.New(a.store)
+	if err != nil {
+		return nil, err
+	}
+	p.OnStored = notify
+	ib := &indexer.Inbox{Dir: dir, Pipeline: p, Logger: slog.Default(), Interval: 2 * time.Second, Settle: time.Second}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := ib.Run(ctx); err != nil {
+			slog.Error("inbox stopped", "err", err)
+		}
+	}()
+	fmt.Fprintf(c.out, "casebook: watching inbox %s\n", dir)
+	return done, nil
 }
