@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,5 +80,21 @@ func TestIngestBadInputFailsAlone(t *testing.T) {
 		if f.Outcome == "failed" && len(f.Error) < 10 {
 			t.Errorf("%s: reason %q is not clear", f.Path, f.Error)
 		}
+	}
+}
+
+func TestJobsCommand(t *testing.T) {
+	src, dataDir := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(src, "ok.txt"), []byte("Title\n\nBody about Seoul."), 0o644)
+	os.WriteFile(filepath.Join(src, "empty.txt"), nil, 0o644)
+	var out strings.Builder
+	Run(context.Background(), []string{"ingest", "--data-dir", dataDir, src}, &out, io.Discard)
+	list := runCLI(t, "jobs", "--data-dir", dataDir)
+	if !strings.Contains(list, "   1  done") || !strings.Contains(list, "1 added") {
+		t.Errorf("jobs list:\n%s", list)
+	}
+	one := runCLI(t, "jobs", "--data-dir", dataDir, "1")
+	if !strings.Contains(one, "empty.txt: extract empty.txt: empty file") || strings.Contains(one, "ok.txt") {
+		t.Errorf("job 1:\n%s", one)
 	}
 }

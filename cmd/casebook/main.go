@@ -43,6 +43,7 @@ Usage:
   casebook serve   [--data-dir DIR] [--addr ADDR]   serve the search UI (ingests the sample corpus into an empty data dir)
   casebook ingest  [--data-dir DIR] PATH...         ingest files and folders
   casebook reindex [--data-dir DIR]                 rebuild the search index from the store
+  casebook jobs    [--data-dir DIR] [ID]            list ingest jobs, or show one job's failures and warnings
 
 Every flag also reads CASEBOOK_<NAME> from the environment (CASEBOOK_DATA_DIR, CASEBOOK_ADDR).
 `
@@ -61,6 +62,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &ingestCmd{out: stdout, errOut: stderr}
 	case "reindex":
 		cmd = &reindexCmd{out: stdout, errOut: stderr}
+	case "jobs":
+		cmd = &jobsCmd{out: stdout, errOut: stderr}
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
