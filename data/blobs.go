@@ -25,40 +25,38 @@ func (s *Store) originalPath(hash string) (string, error) {
 	return filepath.Join(s.dir, "originals", hash[:2], hash), nil
 }
 
-// putOriginal writes b under its hash atomically: temp file, fsync,
-// rename, fsync of the folder. An existing original is left alone.
-func (s *Store) putOriginal(hash string, b []byte) error {
+// writeOriginal writes b under its hash through a temp file and a rename,
+// so that no reader sees half a file. It does not sync: PutFiles syncs a
+// whole batch at once (syncOriginals). It returns the path, or "" when
+// the original was already there.
+func (s *Store) writeOriginal(hash string, b []byte) (string, error) {
 	path, err := s.originalPath(hash)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if _, err := os.Stat(path); err == nil {
-		return nil
+		return "", nil
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("data.putOriginal: %w", err)
+		return "", fmt.Errorf("data.writeOriginal: %w", err)
 	}
 	tmp, err := os.CreateTemp(dir, ".tmp-*")
 	if err != nil {
-		return fmt.Errorf("data.putOriginal: %w", err)
+		return "", fmt.Errorf("data.writeOriginal: %w", err)
 	}
 	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return fmt.Errorf("data.putOriginal %s: %w", hash, err)
+	_, err = tmp.Write(b)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("data.putOriginal %s: %w", hash, err)
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("data.putOriginal %s: %w", hash, err)
+	if err != nil {
+		return "", fmt.Errorf("data.writeOriginal %s: %w", hash, err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("data.putOriginal %s: %w", hash, err)
-	}
-	return syncDir(dir)
+	return path, nil
 }
 
 func syncDir(dir string) error {

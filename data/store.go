@@ -23,7 +23,7 @@ var (
 	bucketChanges = []byte("changes")
 	bucketJobs    = []byte("jobs")
 	bucketHashes  = []byte("hashes")
-	allBuckets    = [][]byte{bucketMeta, bucketDocs, bucketSources, bucketChanges, bucketJobs, bucketHashes, bucketCrawls, bucketCrawlPages}
+	allBuckets    = [][]byte{bucketMeta, bucketDocs, bucketSources, bucketChanges, bucketJobs, bucketHashes, bucketCrawls, bucketCrawlPages, bucketIssues, bucketIssueArticles}
 )
 
 // Store is the system of record under one data dir.

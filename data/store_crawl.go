@@ -13,7 +13,7 @@ import (
 
 // Crawl buckets:
 //
-//	crawls      scope -> bucket {frontier: url -> 8-byte seq + referring url, visited: url -> ""}
+//	crawls      scope -> bucket {frontier: url -> 8-byte seq + referring url, visited: url -> 1}
 //	crawlpages  url -> JSON CrawlPage
 //
 // A scope's bucket exists only while a crawl of it is under way.
@@ -22,6 +22,9 @@ var (
 	bucketCrawlPages = []byte("crawlpages")
 	keyFrontier      = []byte("frontier")
 	keyVisited       = []byte("visited")
+	// visitedMark is the value of a visited URL: bbolt's Get cannot tell
+	// an empty value from a missing key.
+	visitedMark = []byte{1}
 )
 
 // CrawlLink is a URL waiting in a crawl's frontier, with the page that
@@ -119,7 +122,7 @@ func (s *Store) CrawlVisit(scope, url string, page *CrawlPage, found []CrawlLink
 		if err := b.Bucket(keyFrontier).Delete([]byte(url)); err != nil {
 			return err
 		}
-		if err := b.Bucket(keyVisited).Put([]byte(url), nil); err != nil {
+		if err := b.Bucket(keyVisited).Put([]byte(url), visitedMark); err != nil {
 			return err
 		}
 		if err := putCrawlPage(tx, url, page); err != nil {

@@ -30,42 +30,85 @@ func (s *Store) PutDocument(doc *Document, original []byte) (Outcome, error) {
 	return outs[0], nil
 }
 
-// PutDocuments stores the documents of one original file in one
-// transaction. The original is written first; each document and its
-// change-log entry then commit together. A document whose source, original
-// and text are already stored is Unchanged and writes nothing. A document
-// whose original and part are already stored under another source becomes
-// a second source of that document (Duplicate). Created is kept from the
-// stored version.
+// PutDocuments stores the documents of one original file; see PutFiles.
 func (s *Store) PutDocuments(docs []*Document, original []byte) ([]Outcome, error) {
-	for _, doc := range docs {
-		if err := doc.Validate(); err != nil {
-			return nil, fmt.Errorf("data.PutDocument %s: %w", doc.Source, err)
+	outs, errs, err := s.PutFiles([]FileDocs{{Docs: docs, Original: original}})
+	if err == nil {
+		err = errs[0]
+	}
+	if err != nil {
+		return nil, err
+	}
+	return outs[0], nil
+}
+
+// FileDocs is what one original file holds.
+type FileDocs struct {
+	Docs     []*Document
+	Original []byte
+}
+
+// PutFiles stores several files' documents: their originals first, made
+// durable together, then every document with its change-log entry in one
+// transaction. A document whose source, original and text are already
+// stored is Unchanged and writes nothing. A document whose original and
+// part are already stored under another source becomes a second source of
+// that document (Duplicate). Created is kept from the stored version.
+//
+// A file whose documents fail validation gets its error in errs and the
+// others go on; err reports a failure of the whole batch, after which
+// nothing of it was stored (originals aside, which are harmless).
+func (s *Store) PutFiles(files []FileDocs) (outs [][]Outcome, errs []error, err error) {
+	errs = make([]error, len(files))
+	var written []string
+	for i, f := range files {
+		if errs[i] = validateAll(f.Docs); errs[i] != nil || f.Original == nil {
+			continue
+		}
+		hash := HashOf(f.Original)
+		path, err := s.writeOriginal(hash, f.Original)
+		if err != nil {
+			return nil, nil, err
+		}
+		if path != "" {
+			written = append(written, path)
+		}
+		for _, d := range f.Docs {
+			d.Hash = hash
 		}
 	}
-	if original != nil {
-		hash := HashOf(original)
-		if err := s.putOriginal(hash, original); err != nil {
-			return nil, err
-		}
-		for _, doc := range docs {
-			doc.Hash = hash
-		}
+	if err := s.syncOriginals(written); err != nil {
+		return nil, nil, err
 	}
-	outs := make([]Outcome, len(docs))
-	err := s.db.Update(func(tx *bbolt.Tx) error {
-		for i, doc := range docs {
-			var err error
-			if outs[i], err = s.putDocument(tx, doc); err != nil {
-				return fmt.Errorf("%s: %w", doc.Source, err)
+	outs = make([][]Outcome, len(files))
+	err = s.db.Update(func(tx *bbolt.Tx) error {
+		for i, f := range files {
+			if errs[i] != nil {
+				continue
+			}
+			outs[i] = make([]Outcome, len(f.Docs))
+			for j, doc := range f.Docs {
+				var err error
+				if outs[i][j], err = s.putDocument(tx, doc); err != nil {
+					return fmt.Errorf("%s: %w", doc.Source, err)
+				}
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("data.PutDocuments: %w", err)
+		return nil, nil, fmt.Errorf("data.PutFiles: %w", err)
 	}
-	return outs, nil
+	return outs, errs, nil
+}
+
+func validateAll(docs []*Document) error {
+	for _, doc := range docs {
+		if err := doc.Validate(); err != nil {
+			return fmt.Errorf("data.PutDocument %s: %w", doc.Source, err)
+		}
+	}
+	return nil
 }
 
 func (s *Store) putDocument(tx *bbolt.Tx, doc *Document) (Outcome, error) {
@@ -142,6 +185,9 @@ func (s *Store) writeDoc(tx *bbolt.Tx, doc *Document) error {
 	if err != nil {
 		return err
 	}
+	if err := reindexIssue(tx, doc); err != nil {
+		return err
+	}
 	if err := tx.Bucket(bucketDocs).Put([]byte(doc.ID), v); err != nil {
 		return err
 	}
@@ -202,6 +248,9 @@ func deleteDoc(tx *bbolt.Tx, doc *Document) error {
 		}
 	}
 	unindexHash(tx, doc)
+	if err := unindexIssue(tx, doc); err != nil {
+		return err
+	}
 	return appendChange(tx, Change{ID: doc.ID, Op: OpDelete})
 }
 

@@ -55,7 +55,9 @@ func TestBadInputMatrix(t *testing.T) {
 		}, "added", "declared charset utf-8"},
 		// Mostly UTF-8 with stray bytes: either read as UTF-8 with the bad
 		// bytes replaced, or as a guessed legacy charset; a warning either way.
-		{"invalid utf-8", "invalid.txt", func(*testing.T) []byte { return []byte("Waste in Jakarta\n\nRecycling rose by 12% \xff\xfe in 2014, a café \xc3\xa9 and more.") }, "added", "UTF-8"},
+		{"invalid utf-8", "invalid.txt", func(*testing.T) []byte {
+			return []byte("Waste in Jakarta\n\nRecycling rose by 12% \xff\xfe in 2014, a café \xc3\xa9 and more.")
+		}, "added", "UTF-8"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -104,7 +106,7 @@ func TestDuplicateAndVanishedFiles(t *testing.T) {
 	write(t, filepath.Join(dir, "a-copy.txt"), "Seoul report\n\nSeoul restored a stream.")
 	src, _ := indexer.PathSource(dir)
 	src.Files = []string{"a.txt", "gone.txt", "a-copy.txt"} // gone.txt was listed, then deleted
-	p.Workers = 1                                             // a.txt is stored before its copy
+	p.Workers = 1                                           // a.txt is stored before its copy
 	job, err := p.Ingest(context.Background(), src)
 	if err != nil {
 		t.Fatal(err)

@@ -3,8 +3,6 @@ package indexer
 import (
 	"context"
 	"fmt"
-	"io"
-	"io/fs"
 	"log/slog"
 	"runtime"
 	"runtime/debug"
@@ -13,7 +11,6 @@ import (
 
 	"casebook/data"
 	"casebook/indexer/enrich"
-	"casebook/indexer/extract"
 )
 
 // Pipeline ingests sources into the store.
@@ -145,11 +142,15 @@ type extracted struct {
 	err      error
 }
 
+// maxBatch is how many files at most share one store transaction.
+const maxBatch = 256
+
 // run extracts on all workers and stores from this goroutine alone, in
-// order of completion. Closing in (or ctx ending, for the feeders) lets
-// the files under way finish.
+// order of completion, taking whatever files are ready as one batch (one
+// sync, one transaction). Closing in (or ctx ending, for the feeders)
+// lets the files under way finish.
 func (p *Pipeline) run(job *data.Job, total int, in <-chan task) {
-	out := make(chan extracted)
+	out := make(chan extracted, maxBatch)
 	var wg sync.WaitGroup
 	for range max(1, p.Workers) {
 		wg.Add(1)
@@ -162,7 +163,22 @@ func (p *Pipeline) run(job *data.Job, total int, in <-chan task) {
 	}
 	go func() { wg.Wait(); close(out) }()
 	for x := range out {
-		p.record(job, p.storeFile(x), total)
+		batch := append(make([]extracted, 0, maxBatch), x)
+	more:
+		for len(batch) < maxBatch {
+			select {
+			case y, ok := <-out:
+				if !ok {
+					break more
+				}
+				batch = append(batch, y)
+			default:
+				break more
+			}
+		}
+		for _, f := range p.storeBatch(batch) {
+			p.record(job, f, total)
+		}
 	}
 }
 
@@ -207,46 +223,57 @@ func (p *Pipeline) extractFile(t task) (x extracted) {
 	return x
 }
 
-// storeFile writes one file's documents and says what happened.
-func (p *Pipeline) storeFile(x extracted) data.FileOutcome {
-	f := data.FileOutcome{Path: x.t.key, Warnings: x.warnings}
-	if x.err == nil {
-		f.Outcome, f.Docs, x.err = p.store(x.t.key, x.docs, x.raw)
+// storeBatch writes the documents of several files together and says
+// what happened to each. If the batch cannot be written as a whole, each
+// file is tried on its own, so that one bad file fails alone.
+func (p *Pipeline) storeBatch(batch []extracted) []data.FileOutcome {
+	files := make([]data.FileDocs, len(batch))
+	for i, x := range batch {
+		if x.err == nil {
+			files[i] = data.FileDocs{Docs: x.docs, Original: x.raw}
+		}
 	}
-	if x.err != nil {
-		f.Outcome, f.Error = "failed", x.err.Error()
+	outs, errs, err := p.Store.PutFiles(files)
+	if err != nil && len(batch) > 1 {
+		p.Logger.Warn("batch write failed, writing files one by one", "files", len(batch), "err", err)
+		var res []data.FileOutcome
+		for _, x := range batch {
+			res = append(res, p.storeBatch([]extracted{x})...)
+		}
+		return res
 	}
-	return f
+	res := make([]data.FileOutcome, len(batch))
+	changed := false
+	for i, x := range batch {
+		f := data.FileOutcome{Path: x.t.key, Warnings: x.warnings}
+		switch {
+		case x.err == nil && err == nil && errs[i] == nil:
+			var c bool
+			f.Outcome, f.Docs, c, x.err = p.settle(x.t.key, x.docs, outs[i])
+			changed = changed || c
+		case x.err == nil && err != nil:
+			x.err = err
+		case x.err == nil:
+			x.err = errs[i]
+		}
+		if x.err != nil {
+			f.Outcome, f.Error = "failed", x.err.Error()
+		}
+		res[i] = f
+	}
+	if changed && p.OnStored != nil {
+		p.OnStored()
+	}
+	return res
 }
 
-// readFile reads at most extract.MaxSize bytes; a larger file is an error.
-func readFile(fsys fs.FS, p string) ([]byte, error) {
-	file, err := fsys.Open(p)
-	if err != nil {
-		return nil, fmt.Errorf("cannot open: %w", err)
-	}
-	defer file.Close()
-	raw, err := io.ReadAll(io.LimitReader(file, extract.MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", err)
-	}
-	if len(raw) > extract.MaxSize {
-		return nil, fmt.Errorf("file is larger than the %d MiB limit: %w", extract.MaxSize>>20, extract.ErrTooLarge)
-	}
-	return raw, nil
-}
-
-// store writes the documents of one file in one transaction, then drops
-// parts the file no longer has. The file's outcome is the strongest of its
-// documents' (added > updated > duplicate > unchanged).
-func (p *Pipeline) store(key string, docs []*data.Document, raw []byte) (string, []string, error) {
-	outs, err := p.Store.PutDocuments(docs, raw)
-	if err != nil {
-		return "", nil, err
-	}
+// settle finishes one stored file: drops parts it no longer holds and
+// sums up its outcome, the strongest of its documents' (added > updated >
+// duplicate > unchanged). changed says whether the store changed.
+func (p *Pipeline) settle(key string, docs []*data.Document, outs []data.Outcome) (string, []string, bool, error) {
 	removed, err := p.dropStaleParts(key, docs)
 	if err != nil {
-		return "", nil, err
+		return "", nil, false, err
 	}
 	outcome := data.Unchanged
 	ids := make([]string, 0, len(docs))
@@ -256,10 +283,7 @@ func (p *Pipeline) store(key string, docs []*data.Document, raw []byte) (string,
 			outcome = o
 		}
 	}
-	if (outcome != data.Unchanged || removed > 0) && p.OnStored != nil {
-		p.OnStored()
-	}
-	return string(outcome), ids, nil
+	return string(outcome), ids, outcome != data.Unchanged || removed > 0, nil
 }
 
 func rank(o data.Outcome) int {

@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"casebook/data"
+	"casebook/indexer/extract"
 )
 
 // Source is a tree of files to ingest: FS rooted where Label says. The
@@ -98,4 +100,21 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("1 %s", word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// readFile reads at most extract.MaxSize bytes; a larger file is an error.
+func readFile(fsys fs.FS, p string) ([]byte, error) {
+	file, err := fsys.Open(p)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open: %w", err)
+	}
+	defer file.Close()
+	raw, err := io.ReadAll(io.LimitReader(file, extract.MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	if len(raw) > extract.MaxSize {
+		return nil, fmt.Errorf("file is larger than the %d MiB limit: %w", extract.MaxSize>>20, extract.ErrTooLarge)
+	}
+	return raw, nil
 }
