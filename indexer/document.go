@@ -11,13 +11,14 @@ import (
 
 	"casebook/data"
 	"casebook/indexer/extract"
+	"casebook/indexer/records"
 )
 
 // documents extracts one file into the documents it holds: the file
 // itself when it has text of its own, and one per part (the articles of
 // an issue page, the records of a data file).
 func (p *Pipeline) documents(key, name string, raw []byte) ([]*data.Document, []string, error) {
-	res, err := extract.File(name, raw)
+	res, err := p.extract(name, raw)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -29,6 +30,17 @@ func (p *Pipeline) documents(key, name string, raw []byte) ([]*data.Document, []
 		docs = append(docs, p.partDocument(key, res, part))
 	}
 	return docs, res.Warnings, nil
+}
+
+// extract reads a file as records when a mapping matches its name, else
+// by its content.
+func (p *Pipeline) extract(name string, raw []byte) (*extract.Result, error) {
+	for _, m := range p.Mappings {
+		if m.Matches(name) {
+			return records.Extract(m, name, raw)
+		}
+	}
+	return extract.File(name, raw)
 }
 
 func (p *Pipeline) fileDocument(key, name string, res *extract.Result) *data.Document {

@@ -11,6 +11,7 @@ import (
 
 	"casebook/data"
 	"casebook/indexer/enrich"
+	"casebook/indexer/records"
 )
 
 // Pipeline ingests sources into the store.
@@ -23,6 +24,9 @@ type Pipeline struct {
 	// OnStored is called after each write that changed the store, so the
 	// index can follow at once. May be nil.
 	OnStored func()
+	// Mappings read record files (CSV, JSON, XML/SGML): a file whose name
+	// a mapping matches is read as records, one document per record.
+	Mappings []*records.Mapping
 	// Prune removes, after ingesting a folder, the documents whose file
 	// is no longer in it.
 	Prune bool

@@ -9,6 +9,7 @@ import (
 
 	"casebook/data"
 	"casebook/indexer"
+	"casebook/indexer/records"
 )
 
 // errFilesFailed makes ingest exit non-zero when any file failed.
@@ -22,11 +23,19 @@ func (c *ingestCmd) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet("ingest", c.errOut)
 	dataDir := dataDirFlag(fs)
 	prune := fs.Bool("prune", false, "remove documents whose file is no longer in the ingested folders")
+	var mappings []*records.Mapping
+	fs.Func("mapping", "read files matching this record mapping (a JSON file, or a shipped name such as reuters21578) as records; repeatable", func(v string) error {
+		m, err := loadMapping(v)
+		if err == nil {
+			mappings = append(mappings, m)
+		}
+		return err
+	})
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(c.errOut, "usage: casebook ingest [--data-dir DIR] [--prune] PATH...")
+		fmt.Fprintln(c.errOut, "usage: casebook ingest [--data-dir DIR] [--prune] [--mapping FILE|NAME] PATH...")
 		return errUsage
 	}
 	var sources []indexer.Source
@@ -42,7 +51,7 @@ func (c *ingestCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	job, err := ingest(ctx, a, c.out, func(p *indexer.Pipeline) { p.Prune = *prune }, sources...)
+	job, err := ingest(ctx, a, c.out, func(p *indexer.Pipeline) { p.Prune, p.Mappings = *prune, mappings }, sources...)
 	if err != nil {
 		return err
 	}

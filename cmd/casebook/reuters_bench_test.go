@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"casebook/data"
+	"casebook/indexer"
+	"casebook/indexer/records"
+)
+
+// reutersDir is the Reuters-21578 collection in the shared corpora.
+const reutersDir = "../../../shared/corpora/reuters21578"
+
+func needReuters(b *testing.B) {
+	if _, err := os.Stat(reutersDir); err != nil {
+		b.Skipf("../shared/corpora not present (%v): Reuters benchmarks skipped", err)
+	}
+}
+
+// reutersSource is the 22 SGML files alone.
+func reutersSource(b *testing.B) indexer.Source {
+	src, err := indexer.PathSource(reutersDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	src.Files, _ = filepath.Glob(filepath.Join(reutersDir, "reut2-*.sgm"))
+	for i, f := range src.Files {
+		src.Files[i] = filepath.Base(f)
+	}
+	return src
+}
+
+// BenchmarkIngestReuters is the whole pipeline on Reuters-21578: SGML
+// records, enrichment, the store with its syncs, and the index.
+//
+//	go test -run '^$' -bench Reuters -benchtime 1x -count 3 ./cmd/casebook/
+func BenchmarkIngestReuters(b *testing.B) {
+	needReuters(b)
+	m, err := loadMapping("reuters21578")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs int
+	for b.Loop() {
+		a, err := openApp(b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, _ := indexer.New(a.store)
+		p.Logger, p.Mappings = discardLogger(), []*records.Mapping{m}
+		if _, err := p.Ingest(context.Background(), reutersSource(b)); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := a.index.Apply(a.store); err != nil {
+			b.Fatal(err)
+		}
+		docs, _ = a.store.CountDocuments()
+		a.Close()
+	}
+	b.ReportMetric(float64(docs)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkIngestReutersRawBleve indexes the same extracted records with
+// bleve's default mapping plus keyword facets, in batches, and nothing
+// else: the floor the pipeline is measured against.
+func BenchmarkIngestReutersRawBleve(b *testing.B) {
+	needReuters(b)
+	docs := reutersDocs(b)
+	for b.Loop() {
+		// The same scorch setting as Casebook's index, so both wait for the disk alike.
+		idx, err := bleve.NewUsing(filepath.Join(b.TempDir(), "raw"), rawMapping(), scorch.Name, scorch.Name, map[string]any{"unsafe_batch": true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		batch := idx.NewBatch()
+		for _, d := range docs {
+			batch.Index(d.ID, rawDoc{Title: d.Title, Summary: d.Summary, Body: d.Body, City: d.Countries(), Theme: d.Themes()})
+			if batch.Size() >= 1000 {
+				if err := idx.Batch(batch); err != nil {
+					b.Fatal(err)
+				}
+				batch = idx.NewBatch()
+			}
+		}
+		if err := idx.Batch(batch); err != nil {
+			b.Fatal(err)
+		}
+		idx.Close()
+	}
+	b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+func reutersDocs(b *testing.B) []*data.Document {
+	m, err := loadMapping("reuters21578")
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := openApp(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer a.Close()
+	p, _ := indexer.New(a.store)
+	p.Logger, p.Mappings = discardLogger(), []*records.Mapping{m}
+	if _, err := p.Ingest(context.Background(), reutersSource(b)); err != nil {
+		b.Fatal(err)
+	}
+	var docs []*data.Document
+	a.store.Snapshot(1000, func(ds []*data.Document) error { docs = append(docs, ds...); return nil })
+	return docs
+}
