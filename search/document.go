@@ -13,7 +13,7 @@ type indexDoc struct {
 	Title     string   `json:"title"`
 	Summary   string   `json:"summary,omitempty"`
 	Headings  []string `json:"headings,omitempty"`
-	Body      string   `json:"body,omitempty"`
+	Body      any      `json:"body,omitempty"` // a string, or one string per page (PDF) so hits know their page
 	City      []string `json:"city,omitempty"`
 	Country   []string `json:"country,omitempty"`
 	Theme     []string `json:"theme,omitempty"`
@@ -31,7 +31,7 @@ func toIndexDoc(d *data.Document) *indexDoc {
 		Title:     nfkc(d.Title),
 		Summary:   nfkc(d.Summary),
 		Headings:  nfkcAll(d.Headings),
-		Body:      nfkc(d.Body),
+		Body:      body(d),
 		City:      d.Cities(),
 		Country:   d.Countries(),
 		Theme:     d.Themes(),
@@ -75,4 +75,25 @@ func nfkcAll(ss []string) []string {
 		out[i] = nfkc(s)
 	}
 	return out
+}
+
+// body is the document's text, split into pages when it has them: bleve
+// then records each page's array position, which the highlighter turns
+// into the page a snippet comes from.
+func body(d *data.Document) any {
+	if len(d.PageStarts) == 0 {
+		return nfkc(d.Body)
+	}
+	pages := make([]string, len(d.PageStarts))
+	for i, start := range d.PageStarts {
+		end := len(d.Body)
+		if i+1 < len(d.PageStarts) {
+			end = d.PageStarts[i+1]
+		}
+		if start > end || end > len(d.Body) {
+			return nfkc(d.Body) // offsets that do not fit: index as one text
+		}
+		pages[i] = nfkc(d.Body[start:end])
+	}
+	return pages
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/registry"
@@ -16,6 +17,7 @@ const (
 	highlighterName = "casebook"
 	markStart       = "\uE000"
 	markEnd         = "\uE001"
+	pageMark        = "\uE002" // pageMark + page number + pageMark opens a fragment of a paged text
 	fragmentSize    = 220
 )
 
@@ -23,6 +25,9 @@ type markFormatter struct{}
 
 func (markFormatter) Format(f *highlight.Fragment, locs highlight.TermLocations) string {
 	var b strings.Builder
+	if len(f.ArrayPositions) > 0 {
+		b.WriteString(pageMark + strconv.FormatUint(f.ArrayPositions[0]+1, 10) + pageMark)
+	}
 	start, end := wordBounds(f, locs)
 	cur := start
 	for _, l := range locs {
@@ -71,8 +76,22 @@ func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\
 
 // clean drops our marker runes from document text.
 func clean(b []byte) []byte {
-	s := strings.NewReplacer(markStart, "", markEnd, "").Replace(string(b))
+	s := strings.NewReplacer(markStart, "", markEnd, "", pageMark, "").Replace(string(b))
 	return []byte(s)
+}
+
+// cutPage takes the page number off the front of a fragment, if any.
+func cutPage(s string) (string, int) {
+	rest, ok := strings.CutPrefix(s, pageMark)
+	if !ok {
+		return s, 0
+	}
+	num, rest, ok := strings.Cut(rest, pageMark)
+	if !ok {
+		return s, 0
+	}
+	n, _ := strconv.Atoi(num)
+	return rest, n
 }
 
 func init() {

@@ -20,12 +20,11 @@ var (
 	keyMapping = []byte("casebook:mapping")
 )
 
-// scorchConfig lets a batch return once it is searchable, without waiting
-// for it to reach the disk. That is safe here: each batch carries the
-// change-log sequence it applies, so after a crash the index reopens at
-// its last persisted batch, sequence included, and replays the rest.
-// Waiting for every batch's fsync made ingest disk-bound.
-var scorchConfig = map[string]any{"unsafe_batch": true}
+// scorchConfig keeps bleve's safe batches: a batch returns once it is on
+// disk. "unsafe_batch" would return sooner, but scorch does not persist
+// the last batches on Close, so every restart replayed them; large
+// batches (applyBatch) keep the number of waits small instead.
+var scorchConfig = map[string]any{}
 
 // ErrBadRequest is wrapped by errors for requests that cannot be run.
 var ErrBadRequest = errors.New("bad search request")

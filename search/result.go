@@ -24,20 +24,23 @@ func toHits(sr *bleve.SearchResult) []Hit {
 		if y, ok := h.Fields[fieldYear].(float64); ok {
 			hit.Year = int(y)
 		}
-		hit.Snippet = snippet(h)
+		hit.Snippet, hit.Page = snippet(h)
 		hits = append(hits, hit)
 	}
 	return hits
 }
 
-func snippet(h *bsearch.DocumentMatch) Snippet {
+// snippet is the best highlighted fragment with the page it is on (0 for
+// texts without pages), or the document's lead when nothing matched.
+func snippet(h *bsearch.DocumentMatch) (Snippet, int) {
 	if frags := h.Fragments[fieldBody]; len(frags) > 0 {
-		return parseSnippet(frags[0])
+		text, page := cutPage(frags[0])
+		return parseSnippet(text), page
 	}
 	if lead := str(h.Fields[fieldLead]); lead != "" {
-		return Snippet{{Text: lead}}
+		return Snippet{{Text: lead}}, 0
 	}
-	return nil
+	return nil, 0
 }
 
 func str(v any) string {

@@ -70,6 +70,7 @@ type Hit struct {
 	Source  string
 	Score   float64
 	Snippet Snippet
+	Page    int // page of a paged original (PDF) the snippet is on; 0 when none
 }
 
 // Snippet is a passage of text with the matched words marked. It is kept

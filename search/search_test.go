@@ -242,3 +242,28 @@ func TestSnippetStartsAndEndsOnWords(t *testing.T) {
 		t.Errorf("match not marked: %q", text)
 	}
 }
+
+func TestSnippetKnowsItsPage(t *testing.T) {
+	ix, st := mustIndex(t)
+	pages := []string{"Cover page of the joint report.\n\n", "Contents and foreword.\n\n", "Chapter three: the typhoon shelter network of Manila."}
+	d := &data.Document{ID: "paged", Title: "Joint report", Kind: data.KindReport, Source: "paged.pdf"}
+	for _, p := range pages {
+		d.PageStarts = append(d.PageStarts, len(d.Body))
+		d.Body += p
+	}
+	st.PutDocument(d, []byte("%PDF-fake"))
+	if _, err := ix.Apply(st); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), search.Request{Query: "typhoon"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("hits %v, err %v", res, err)
+	}
+	if h := res.Hits[0]; h.Page != 3 || !strings.Contains(h.Snippet.String(), "«typhoon»") {
+		t.Errorf("page %d, snippet %q", h.Page, h.Snippet.String())
+	}
+	res, _ = ix.Search(context.Background(), search.Request{Query: "tunnel"})
+	if res.Hits[0].Page != 0 {
+		t.Errorf("a text without pages reports page %d", res.Hits[0].Page)
+	}
+}
