@@ -35,6 +35,7 @@ const (
 // Flags on a document that staff should know about.
 const (
 	FlagNoText = "no-text" // nothing searchable could be extracted
+	FlagDraft  = "draft"   // the source did not publish it (front matter published: false)
 )
 
 // Tag is one facet value on a document together with why it is there.

@@ -92,16 +92,43 @@ func newDocument(source string, res *extract.Result) *data.Document {
 	}
 }
 
-// finish sets date, flags and tags.
+// finish sets date, flags, extra metadata and tags.
 func (p *Pipeline) finish(doc *data.Document, meta map[string][]string, flags []string) {
 	if d := first(meta["date"]); d != "" {
 		doc.Date = d
 	}
+	doc.Meta = extraMeta(meta)
 	doc.Flags = append(doc.Flags, flags...)
+	if strings.EqualFold(first(meta["published"]), "false") {
+		doc.Flags = append(doc.Flags, data.FlagDraft)
+	}
 	if strings.TrimSpace(doc.Body) == "" && !doc.HasFlag(data.FlagNoText) {
 		doc.Flags = append(doc.Flags, data.FlagNoText)
 	}
 	p.Enricher.Enrich(doc, meta)
+}
+
+// fieldMeta are metadata keys that become fields or tags of their own.
+var fieldMeta = map[string]bool{
+	"title": true, "summary": true, "description": true, "city": true, "cities": true,
+	"country": true, "countries": true, "theme": true, "themes": true, "date": true,
+	"year": true, "kind": true, "lang": true, "issue": true, "published": true,
+	"layout": true, "permalink": true, "image": true, "file_url": true, "third_nav_title": true,
+}
+
+// extraMeta keeps the source metadata that is not a field or a tag: a
+// case study's type, period and scope, a record's URL or topics.
+func extraMeta(meta map[string][]string) map[string][]string {
+	out := map[string][]string{}
+	for k, v := range meta {
+		if !fieldMeta[k] && len(v) > 0 && strings.TrimSpace(strings.Join(v, "")) != "" {
+			out[k] = v
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 func mergeMeta(file, part map[string][]string) map[string][]string {
