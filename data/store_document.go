@@ -1,9 +1,11 @@
 package data
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"time"
 
 	"go.etcd.io/bbolt"
 )
@@ -169,9 +171,19 @@ func findTwin(tx *bbolt.Tx, doc *Document) (*Document, bool) {
 
 func hashKey(d *Document) []byte { return []byte(d.Hash + "\x00" + d.Part) }
 
-// sameContent reports whether re-ingest would change nothing visible.
+// sameContent reports whether storing b over a would change nothing but
+// timestamps: same bytes, and the same text, tags, issue and links made
+// of them (a new gazetteer or extractor can change those on the same bytes).
 func sameContent(a, b *Document) bool {
-	return a.Hash == b.Hash && a.Source == b.Source && a.Title == b.Title && a.Body == b.Body
+	if a.Hash != b.Hash || a.Source != b.Source || a.Body != b.Body {
+		return false
+	}
+	x, y := *a, *b
+	x.Created, x.Updated, x.Sources = time.Time{}, time.Time{}, nil
+	y.Created, y.Updated, y.Sources = time.Time{}, time.Time{}, nil
+	xj, err1 := json.Marshal(&x)
+	yj, err2 := json.Marshal(&y)
+	return err1 == nil && err2 == nil && bytes.Equal(xj, yj)
 }
 
 // writeDoc puts doc, its source and hash entries and a change entry.
@@ -306,7 +318,7 @@ func (s *Store) SourcesUnder(prefix string) ([]string, error) {
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(bucketSources).Cursor()
 		p := []byte(prefix)
-		for k, _ := c.Seek(p); k != nil && bytesHasPrefix(k, p); k, _ = c.Next() {
+		for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
 			keys = append(keys, string(k))
 		}
 		return nil
@@ -316,5 +328,3 @@ func (s *Store) SourcesUnder(prefix string) ([]string, error) {
 	}
 	return keys, nil
 }
-
-func bytesHasPrefix(b, p []byte) bool { return len(b) >= len(p) && string(b[:len(p)]) == string(p) }

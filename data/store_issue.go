@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -152,12 +153,12 @@ func (s *Store) ReindexIssues() error {
 				return err
 			}
 		}
-		return tx.Bucket(bucketDocs).ForEach(func(k, _ []byte) error {
-			doc, err := getDocument(tx, string(k))
-			if err != nil {
-				return err
+		return tx.Bucket(bucketDocs).ForEach(func(k, v []byte) error {
+			var f issueFields
+			if err := json.Unmarshal(v, &f); err != nil {
+				return fmt.Errorf("decoding document %s: %w", k, err)
 			}
-			return indexIssue(tx, doc)
+			return indexIssue(tx, f.document())
 		})
 	})
 	if err != nil {
@@ -169,12 +170,29 @@ func (s *Store) ReindexIssues() error {
 // reindexIssue replaces the entries of the stored version of doc, if
 // any, by those of doc. Call it before doc is written.
 func reindexIssue(tx *bbolt.Tx, doc *Document) error {
-	if old, err := getDocument(tx, doc.ID); err == nil {
-		if err := unindexIssue(tx, old); err != nil {
-			return err
+	if v := tx.Bucket(bucketDocs).Get([]byte(doc.ID)); v != nil {
+		var old issueFields
+		if err := json.Unmarshal(v, &old); err == nil {
+			if err := unindexIssue(tx, old.document()); err != nil {
+				return err
+			}
 		}
 	}
 	return indexIssue(tx, doc)
+}
+
+// issueFields are the fields of a stored document that its index entries
+// derive from; decoding only these skips the text.
+type issueFields struct {
+	ID     string `json:"id"`
+	Kind   string `json:"kind"`
+	Lang   string `json:"lang"`
+	Source string `json:"source"`
+	Issue  *Issue `json:"issue"`
+}
+
+func (f issueFields) document() *Document {
+	return &Document{ID: f.ID, Kind: f.Kind, Lang: f.Lang, Source: f.Source, Issue: f.Issue}
 }
 
 func indexIssue(tx *bbolt.Tx, doc *Document) error {

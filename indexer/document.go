@@ -3,13 +3,12 @@ package indexer
 import (
 	"fmt"
 	"path"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
 
 	"casebook/data"
+	"casebook/indexer/archive"
 	"casebook/indexer/extract"
 	"casebook/indexer/records"
 )
@@ -17,19 +16,42 @@ import (
 // documents extracts one file into the documents it holds: the file
 // itself when it has text of its own, and one per part (the articles of
 // an issue page, the records of a data file).
-func (p *Pipeline) documents(key, name string, raw []byte) ([]*data.Document, []string, error) {
-	res, err := p.extract(name, raw)
+func (p *Pipeline) documents(t task, raw []byte) ([]*data.Document, []string, error) {
+	res, err := p.extract(t.name, raw)
 	if err != nil {
 		return nil, nil, err
 	}
 	var docs []*data.Document
 	if len(res.Parts) == 0 || strings.TrimSpace(res.Body) != "" {
-		docs = append(docs, p.fileDocument(key, name, res))
+		docs = append(docs, p.fileDocument(t.key, t.name, res))
 	}
 	for _, part := range res.Parts {
-		docs = append(docs, p.partDocument(key, res, part))
+		docs = append(docs, p.partDocument(t.key, res, part))
 	}
-	return docs, res.Warnings, nil
+	warnings := res.Warnings
+	if t.exists != nil {
+		warnings = append(warnings, linkArchive(t, docs, res.Links)...)
+	}
+	return docs, warnings, nil
+}
+
+// linkArchive, for a page of a mirrored archive, links each document to
+// its other-language edition and reports links to pages the mirror lacks.
+func linkArchive(t task, docs []*data.Document, links []string) []string {
+	exists := func(k string) bool {
+		file, _, _ := strings.Cut(k, "#")
+		return t.exists(file)
+	}
+	for _, d := range docs {
+		if cp, ok := archive.Counterpart(d.Source, exists); ok {
+			d.Counterpart = data.DocumentID(cp)
+		}
+	}
+	var warnings []string
+	for _, l := range archive.DeadLinks(t.key, links, exists) {
+		warnings = append(warnings, "dead link: "+l)
+	}
+	return warnings
 }
 
 // extract reads a file as records when a mapping matches its name, else
@@ -161,14 +183,6 @@ func first(vs []string) string {
 	return strings.TrimSpace(vs[0])
 }
 
-// Newsletter URL shapes: one page per issue (200901.html, or a contents
-// page 201207/index.html) and one page per article in a folder per issue
-// (201207/1.html, 201011/1c.html).
-var (
-	issuePage   = regexp.MustCompile(`(?:^|/)((?:19|20)\d{2}(?:0[1-9]|1[0-2]))(?:\.html?|/index\.html?)$`)
-	articlePage = regexp.MustCompile(`(?:^|/)((?:19|20)\d{2}(?:0[1-9]|1[0-2]))/(\d+)[a-z]?\.html?$`)
-)
-
 var kinds = []string{data.KindNewsletterArticle, data.KindNewsletterIssue, data.KindCaseStudy, data.KindReport}
 
 // kindOf decides the kind: given by metadata, else from the source's shape.
@@ -176,11 +190,10 @@ func kindOf(key, mediaType string, meta map[string][]string) string {
 	if k, ok := metaKind(meta); ok {
 		return k
 	}
+	if kind, _, _ := archive.Classify(key); kind != "" {
+		return kind
+	}
 	switch {
-	case articlePage.MatchString(key):
-		return data.KindNewsletterArticle
-	case issuePage.MatchString(key):
-		return data.KindNewsletterIssue
 	case mediaType == extract.TypeMarkdown:
 		return data.KindCaseStudy
 	case mediaType == extract.TypeHTML && len(meta["issue"]) > 0:
@@ -211,18 +224,17 @@ func metaKind(meta map[string][]string) (string, bool) {
 	return "", false
 }
 
-// issueOf places a newsletter page in its issue, when it is one.
+// issueOf places a newsletter page, or a part of one, in its issue: the
+// issue's key and label, its number, and the id of the issue's own page.
 func issueOf(key string, meta map[string][]string) *data.Issue {
 	label := first(meta["issue"])
-	if m := articlePage.FindStringSubmatch(key); m != nil {
-		pos, _ := strconv.Atoi(m[2])
-		return &data.Issue{Label: label, Key: m[1], Position: pos}
+	kind, issueKey, pos := archive.Classify(key)
+	if kind == "" && label == "" {
+		return nil
 	}
-	if m := issuePage.FindStringSubmatch(key); m != nil {
-		return &data.Issue{Label: label, Key: m[1]}
+	issue := &data.Issue{Label: label, Number: archive.IssueNumber(label), Key: issueKey, Position: pos}
+	if src := archive.IssueSource(key); src != "" {
+		issue.ID = data.DocumentID(src)
 	}
-	if label != "" {
-		return &data.Issue{Label: label}
-	}
-	return nil
+	return issue
 }

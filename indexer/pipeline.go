@@ -48,6 +48,9 @@ type task struct {
 	key  string // source key: where it came from
 	name string // file name, a hint for extraction
 	read func() ([]byte, error)
+	// exists, for a page of a mirrored archive, tells whether a source
+	// key is in the mirror; nil for other files.
+	exists func(key string) bool
 }
 
 // File is one file handed to Stream: already read, named by its key.
@@ -72,7 +75,11 @@ func (p *Pipeline) Ingest(ctx context.Context, sources ...Source) (*data.Job, er
 			return nil, err
 		}
 		for _, f := range files {
-			tasks = append(tasks, s.task(f))
+			t := s.task(f)
+			if s.Archive {
+				t.exists = func(k string) bool { return present[k] }
+			}
+			tasks = append(tasks, t)
 			present[s.key(f)] = true
 		}
 	}
@@ -223,7 +230,7 @@ func (p *Pipeline) extractFile(t task) (x extracted) {
 	if x.err != nil {
 		return x
 	}
-	x.docs, x.warnings, x.err = p.documents(t.key, t.name, x.raw)
+	x.docs, x.warnings, x.err = p.documents(t, x.raw)
 	return x
 }
 

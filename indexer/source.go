@@ -22,6 +22,9 @@ type Source struct {
 	Files []string
 	// Skip names paths in FS that are not documents (a sample's README).
 	Skip []string
+	// Archive marks a mirrored newsletter site: pages are linked to their
+	// other-language edition and dead links are reported.
+	Archive bool
 }
 
 // PathSource returns the source for a file or folder on disk.
@@ -47,7 +50,7 @@ func SampleSource() Source {
 	if err != nil {
 		panic(err) // "sample" is a valid path; Sub cannot fail
 	}
-	return Source{FS: sub, Label: "sample", Skip: []string{"README.md"}}
+	return Source{FS: sub, Label: "sample", Skip: []string{"README.md"}, Archive: true}
 }
 
 // files lists the regular files of the source, hidden ones left out.

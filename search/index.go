@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"casebook/data"
 )
@@ -19,12 +18,6 @@ var (
 	keySeq     = []byte("casebook:seq")
 	keyMapping = []byte("casebook:mapping")
 )
-
-// scorchConfig keeps bleve's safe batches: a batch returns once it is on
-// disk. "unsafe_batch" would return sooner, but scorch does not persist
-// the last batches on Close, so every restart replayed them; large
-// batches (applyBatch) keep the number of waits small instead.
-var scorchConfig = map[string]any{}
 
 // ErrBadRequest is wrapped by errors for requests that cannot be run.
 var ErrBadRequest = errors.New("bad search request")
@@ -44,7 +37,7 @@ type Index struct {
 // Apply replays the whole change log into it.
 func Open(path string) (*Index, error) {
 	ix := &Index{path: path, Logger: slog.Default(), Timeout: 5 * time.Second}
-	idx, err := bleve.OpenUsing(path, scorchConfig)
+	idx, err := bleve.Open(path)
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
 		return ix, ix.create()
 	}
@@ -69,7 +62,7 @@ func (ix *Index) create() error {
 	if err != nil {
 		return fmt.Errorf("search: mapping: %w", err)
 	}
-	idx, err := bleve.NewUsing(ix.path, m, scorch.Name, scorch.Name, scorchConfig)
+	idx, err := bleve.New(ix.path, m)
 	if err != nil {
 		return fmt.Errorf("search: creating %s: %w", ix.path, err)
 	}

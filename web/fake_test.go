@@ -57,10 +57,11 @@ func (f *fakeSearcher) last(t *testing.T) search.Request {
 	return f.got[len(f.got)-1]
 }
 
-// fakeDocs is an in-memory Documents.
+// fakeDocs is an in-memory Documents and Issues.
 type fakeDocs struct {
 	docs      map[string]*data.Document
 	originals map[string][]byte
+	issues    map[string]*data.IssueView
 }
 
 func (f *fakeDocs) Document(id string) (*data.Document, error) {
@@ -69,6 +70,14 @@ func (f *fakeDocs) Document(id string) (*data.Document, error) {
 		return nil, fmt.Errorf("document %q: %w", id, data.ErrNotFound)
 	}
 	return d, nil
+}
+
+func (f *fakeDocs) Issue(id string) (*data.IssueView, error) {
+	v, ok := f.issues[id]
+	if !ok {
+		return nil, fmt.Errorf("issue %q: %w", id, data.ErrNotFound)
+	}
+	return v, nil
 }
 
 func (f *fakeDocs) OpenOriginal(hash string) (io.ReadCloser, error) {

@@ -93,6 +93,7 @@ func (s *Server) Handler() http.Handler {
 		r.Use(s.timeout)
 		r.Get("/", s.serveSearch)
 		r.Get("/doc/{id}", s.serveDocument)
+		r.Get("/issue/{id}", s.serveIssue)
 		r.Get("/api/v1/search", s.serveAPISearch)
 	})
 	return r

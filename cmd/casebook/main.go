@@ -42,6 +42,8 @@ const usage = `Casebook: search what cities have learned.
 Usage:
   casebook serve   [--data-dir DIR] [--addr ADDR]   serve the search UI (ingests the sample corpus into an empty data dir)
   casebook ingest  [--data-dir DIR] PATH...         ingest files and folders
+  casebook crawl   [--data-dir DIR] [--scope PREFIX] [--delay 1s] [--limit 500] [--user-agent UA] URL
+                                                    fetch a web site under PREFIX politely and ingest its pages; resumable
   casebook reindex [--data-dir DIR]                 rebuild the search index from the store
   casebook jobs    [--data-dir DIR] [ID]            list ingest jobs, or show one job's failures and warnings
 
@@ -60,6 +62,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &serveCmd{out: stdout, errOut: stderr}
 	case "ingest":
 		cmd = &ingestCmd{out: stdout, errOut: stderr}
+	case "crawl":
+		cmd = &crawlCmd{out: stdout, errOut: stderr}
 	case "reindex":
 		cmd = &reindexCmd{out: stdout, errOut: stderr}
 	case "jobs":

@@ -21,6 +21,9 @@ func (c *reindexCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
+	if err := a.store.ReindexIssues(); err != nil {
+		return err
+	}
 	n, err := a.index.Rebuild(a.store)
 	if err != nil {
 		return err

@@ -32,7 +32,7 @@ func extractHTML(text string) (*Result, error) {
 	if err != nil {
 		return extractFlatHTML(text, fmt.Sprintf("markup could not be parsed (%v); text extracted without structure", err)), nil
 	}
-	res := &Result{MediaType: TypeHTML, Meta: readMeta(doc), Lang: htmlLang(doc)}
+	res := &Result{MediaType: TypeHTML, Meta: readMeta(doc), Lang: htmlLang(doc), Links: pageLinks(doc)}
 	issues := issueLabels(doc)
 	if len(issues) > 0 {
 		res.Meta["issue"] = issues
@@ -57,6 +57,7 @@ func extractHTML(text string) (*Result, error) {
 	if res.Summary == "" {
 		res.Summary = summaryFrom(paras, res.Title, res.Headings)
 	}
+	splitIssue(body[0], res)
 	return res, nil
 }
 

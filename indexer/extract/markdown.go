@@ -25,12 +25,16 @@ type mdReader struct {
 	lines    []string // lines of the current paragraph
 	fence    string   // the opening fence while in a code block
 	code     []string
+	table    []string            // lines of the current pipe table
+	meta     map[string][]string // facts from key/value tables
 }
 
 // extractMarkdown reads Markdown with its markup removed: headings,
-// emphasis, links, images and HTML tags go; code blocks stay as text.
+// emphasis, links, images and HTML tags go; code blocks stay as text. A
+// key/value table of facts ("| **City** | [Tokyo](/tokyo/) |") goes to
+// Meta instead of the body; other tables stay as text, a row a paragraph.
 func extractMarkdown(text string) *Result {
-	r := &mdReader{}
+	r := &mdReader{meta: map[string][]string{}}
 	lines := strings.Split(mdCommentRE.ReplaceAllString(text, ""), "\n")
 	if strings.TrimSpace(strings.TrimPrefix(lines[0], "\ufeff")) == "---" {
 		// A front matter that did not parse is kept verbatim, like code.
@@ -39,9 +43,10 @@ func extractMarkdown(text string) *Result {
 	for _, line := range lines {
 		r.line(line)
 	}
+	r.endTable()
 	r.endCode()
 	r.flush()
-	res := &Result{MediaType: TypeMarkdown, Headings: r.headings, Body: joinParagraphs(r.paras)}
+	res := &Result{MediaType: TypeMarkdown, Headings: r.headings, Body: joinParagraphs(r.paras), Meta: r.meta}
 	res.Title = r.title()
 	res.Summary = summaryFrom(r.paras, res.Title, res.Headings)
 	return res
@@ -53,6 +58,9 @@ func (r *mdReader) line(line string) {
 		return
 	}
 	line = mdQuoteRE.ReplaceAllString(line, "")
+	if len(r.table) > 0 && !isTableLine(line) {
+		r.endTable()
+	}
 	if m := mdFenceRE.FindStringSubmatch(line); m != nil {
 		r.flush()
 		r.fence = m[1]
@@ -75,15 +83,34 @@ func (r *mdReader) block(line string) {
 		r.heading(m[2], len(m[1]))
 	case mdRuleRE.MatchString(line), mdRefDefRE.MatchString(line):
 		r.flush()
-	case mdTableRuleRE.MatchString(line) && strings.Contains(line, "|"):
+	case isTableRule(line):
+		if len(r.table) > 0 {
+			r.table = append(r.table, line)
+		}
 	case strings.HasPrefix(strings.TrimSpace(line), "|"):
 		r.flush()
-		r.addPara(tableRow(line))
+		r.table = append(r.table, line)
 	case mdListRE.MatchString(line):
 		r.flush()
 		r.lines = append(r.lines, mdListRE.ReplaceAllString(line, ""))
 	default:
 		r.lines = append(r.lines, strings.TrimSpace(line))
+	}
+}
+
+// endTable ends the current pipe table: a table of facts goes to meta,
+// any other keeps its rows as paragraphs.
+func (r *mdReader) endTable() {
+	rows := r.table
+	r.table = nil
+	if facts := factTable(rows); facts != nil {
+		addFacts(r.meta, facts)
+		return
+	}
+	for _, line := range rows {
+		if !isTableRule(line) {
+			r.addPara(tableRow(line))
+		}
 	}
 }
 
