@@ -31,14 +31,23 @@ func (c *ingestCmd) Run(ctx context.Context, args []string) error {
 		}
 		return err
 	})
+	var sources []indexer.Source
+	fs.Func("archive", "a mirrored newsletter site (folder): pages are linked to their issue and other-language edition, dead links reported; repeatable", func(v string) error {
+		src, err := indexer.PathSource(v)
+		src.Archive = true
+		if err == nil && src.Files != nil {
+			err = fmt.Errorf("--archive %s: not a folder", v)
+		}
+		sources = append(sources, src)
+		return err
+	})
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(c.errOut, "usage: casebook ingest [--data-dir DIR] [--prune] [--mapping FILE|NAME] PATH...")
+	if fs.NArg() == 0 && len(sources) == 0 {
+		fmt.Fprintln(c.errOut, "usage: casebook ingest [--data-dir DIR] [--prune] [--mapping FILE|NAME] [--archive DIR] PATH...")
 		return errUsage
 	}
-	var sources []indexer.Source
 	for _, p := range fs.Args() {
 		src, err := indexer.PathSource(p)
 		if err != nil {

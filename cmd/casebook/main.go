@@ -41,7 +41,8 @@ const usage = `Casebook: search what cities have learned.
 
 Usage:
   casebook serve   [--data-dir DIR] [--addr ADDR]   serve the search UI (ingests the sample corpus into an empty data dir)
-  casebook ingest  [--data-dir DIR] PATH...         ingest files and folders
+  casebook ingest  [--data-dir DIR] [--prune] [--mapping M] [--archive DIR] PATH...
+                                                    ingest files and folders (records with a mapping; mirrored newsletter sites)
   casebook crawl   [--data-dir DIR] [--scope PREFIX] [--delay 1s] [--limit 500] [--user-agent UA] URL
                                                     fetch a web site under PREFIX politely and ingest its pages; resumable
   casebook reindex [--data-dir DIR]                 rebuild the search index from the store
