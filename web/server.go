@@ -94,6 +94,8 @@ func (s *Server) Handler() http.Handler {
 		r.Get("/", s.serveSearch)
 		r.Get("/doc/{id}", s.serveDocument)
 		r.Get("/issue/{id}", s.serveIssue)
+		r.Get("/jobs", s.serveJobs)
+		r.Get("/jobs/{id}", s.serveJob)
 		r.Get("/api/v1/search", s.serveAPISearch)
 	})
 	return r

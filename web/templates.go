@@ -117,6 +117,7 @@ type page struct {
 	Version   string
 	RequestID string
 	Status    int
+	Refresh   bool // reload the page every few seconds (a running job)
 	View      any
 }
 

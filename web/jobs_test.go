@@ -1,0 +1,70 @@
+package web
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"casebook/data"
+)
+
+// newJobServer serves a real store holding one finished job with a
+// failure and a warning, and one running job.
+func newJobServer(t *testing.T) http.Handler {
+	t.Helper()
+	st, err := data.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	done := &data.Job{Paths: []string{"/inbox"}}
+	st.CreateJob(done)
+	done.Status, done.Seen, done.Added, done.Failed = data.JobDone, 2, 1, 1
+	done.Files = []data.FileOutcome{
+		{Path: "/inbox/ok.html", Outcome: "added", Warnings: []string{"dead link: 200909.html"}},
+		{Path: "/inbox/<script>alert(1)</script>.pdf", Outcome: "failed", Error: "extract x.pdf: unsupported type: binary data"},
+		{Path: "/inbox/clean.txt", Outcome: "added"},
+	}
+	st.SaveJob(done)
+	st.CreateJob(&data.Job{Paths: []string{"/big"}})
+	s, err := NewServer(&fakeSearcher{result: cannedResult()}, st, slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Handler()
+}
+
+func get(t *testing.T, h http.Handler, url string) (int, string) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", url, nil))
+	return rec.Code, rec.Body.String()
+}
+
+func TestJobPages(t *testing.T) {
+	h := newJobServer(t)
+	code, body := get(t, h, "/jobs")
+	if code != 200 || !strings.Contains(body, `href="/jobs/1"`) || !strings.Contains(body, `href="/jobs/2"`) {
+		t.Fatalf("jobs list: %d\n%s", code, body)
+	}
+	code, body = get(t, h, "/jobs/1")
+	for _, want := range []string{"unsupported type: binary data", "dead link: 200909.html", "&lt;script&gt;alert(1)&lt;/script&gt;.pdf"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("job 1 page lacks %q", want)
+		}
+	}
+	if code != 200 || strings.Contains(body, "clean.txt") || strings.Contains(body, "<script>alert") || strings.Contains(body, `http-equiv="refresh"`) {
+		t.Errorf("job 1 page: %d, lists clean files, leaks markup or refreshes", code)
+	}
+	if _, body = get(t, h, "/jobs/2"); !strings.Contains(body, `http-equiv="refresh"`) {
+		t.Error("a running job's page does not refresh itself")
+	}
+	for _, u := range []string{"/jobs/99", "/jobs/abc"} {
+		if code, _ := get(t, h, u); code != 404 {
+			t.Errorf("%s: %d, want 404", u, code)
+		}
+	}
+}
