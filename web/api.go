@@ -31,6 +31,7 @@ type apiHit struct {
 	Lang       string       `json:"lang"`
 	Snippet    string       `json:"snippet"`
 	Highlights []apiSegment `json:"highlights"`
+	Page       int          `json:"page,omitempty"` // PDF page the snippet is on
 	Source     string       `json:"source"`
 	URL        string       `json:"url"`
 }
@@ -110,6 +111,7 @@ func newAPIHit(h search.Hit) apiHit {
 		Lang:       h.Lang,
 		Snippet:    text.String(),
 		Highlights: segs,
+		Page:       h.Page,
 		Source:     h.Source,
 		URL:        docURL(h.ID, ""),
 	}

@@ -57,6 +57,7 @@ type hitView struct {
 	Cities  []chipLink
 	Themes  []chipLink
 	Snippet search.Snippet
+	Page    int // PDF page the snippet is on
 	Source  string
 }
 
@@ -160,6 +161,7 @@ func newHitView(req search.Request, h search.Hit, back string) hitView {
 		Cities:  chipLinks(req, search.FacetCity, h.Cities),
 		Themes:  chipLinks(req, search.FacetTheme, h.Themes),
 		Snippet: h.Snippet,
+		Page:    h.Page,
 		Source:  h.Source,
 	}
 	if h.Year != 0 {

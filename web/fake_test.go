@@ -97,7 +97,7 @@ func cannedResult() search.Result {
 			{
 				ID: "a1", Title: "Flood control in Bangkok", Kind: "case-study",
 				Cities: []string{"Bangkok"}, Themes: []string{"flood control"}, Year: 2011, Lang: "en",
-				Source:  "reports/bangkok.pdf",
+				Source: "reports/bangkok.pdf", Page: 14,
 				Snippet: search.Snippet{{Text: "how the city handled "}, {Text: "flood", Match: true}, {Text: " control"}},
 			},
 			{

@@ -68,3 +68,13 @@ func TestJobPages(t *testing.T) {
 		}
 	}
 }
+
+func TestHitShowsPDFPage(t *testing.T) {
+	ts := newTestServer(t)
+	if _, body := get(t, ts.h, "/?q=flood"); !strings.Contains(body, `<span class="page">p. 14</span>`) {
+		t.Error("search page does not say which PDF page the snippet is on")
+	}
+	if _, body := get(t, ts.h, "/api/v1/search?q=flood"); !strings.Contains(body, `"page":14`) {
+		t.Error("API hit lacks its page")
+	}
+}
