@@ -32,7 +32,7 @@ func TestAPISearchShape(t *testing.T) {
 		t.Errorf("total/page/size/took = %v %v %v %v", got["total"], got["page"], got["size"], got["took_ms"])
 	}
 	hit := got["hits"].([]any)[0].(map[string]any)
-	assertKeys(t, "hit", hit, "id", "title", "kind", "cities", "themes", "year", "lang", "snippet", "highlights", "source", "url")
+	assertKeys(t, "hit", hit, "id", "title", "kind", "cities", "themes", "year", "lang", "snippet", "highlights", "page", "source", "url")
 	if hit["snippet"] != "how the city handled flood control" || hit["url"] != "/doc/a1" || hit["year"] != 2011.0 {
 		t.Errorf("hit = %v", hit)
 	}
