@@ -8,10 +8,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/japanese"
 
 	"casebook/indexer"
+	"casebook/indexer/extract"
 )
 
 // truncatedZip is the first half of a small DOCX-like zip.
@@ -121,5 +123,44 @@ func TestDuplicateAndVanishedFiles(t *testing.T) {
 	}
 	if n, _ := st.CountDocuments(); n != 1 {
 		t.Errorf("%d documents, want 1", n)
+	}
+}
+
+// TestSlowAndPanickingExtractors fails a file whose extractor hangs or
+// panics, and stores the rest of the batch.
+func TestSlowAndPanickingExtractors(t *testing.T) {
+	p, st := newPipeline(t)
+	release := make(chan struct{})
+	defer close(release)
+	p.SetExtract(func(name string, raw []byte) (*extract.Result, error) {
+		switch name {
+		case "hang.txt":
+			<-release
+		case "panic.txt":
+			panic("corrupt table")
+		}
+		return extract.File(name, raw)
+	})
+	p.ExtractTimeout = 200 * time.Millisecond
+	dir := t.TempDir()
+	for _, n := range []string{"hang.txt", "panic.txt", "good.txt"} {
+		write(t, filepath.Join(dir, n), "A report\n\nHanoi planted trees.")
+	}
+	job := ingestDir(t, p, dir)
+	reasons := map[string]string{}
+	for _, f := range job.Files {
+		reasons[filepath.Base(f.Path)] = f.Outcome + ": " + f.Error
+	}
+	if !strings.Contains(reasons["hang.txt"], "took longer than 200ms") {
+		t.Errorf("hang.txt: %q", reasons["hang.txt"])
+	}
+	if !strings.Contains(reasons["panic.txt"], "internal error while reading the file: corrupt table") {
+		t.Errorf("panic.txt: %q", reasons["panic.txt"])
+	}
+	if !strings.HasPrefix(reasons["good.txt"], "added") {
+		t.Errorf("good.txt: %q", reasons["good.txt"])
+	}
+	if n, _ := st.CountDocuments(); n != 1 {
+		t.Errorf("%d documents", n)
 	}
 }

@@ -57,6 +57,9 @@ func linkArchive(t task, docs []*data.Document, links []string) []string {
 // extract reads a file as records when a mapping matches its name, else
 // by its content.
 func (p *Pipeline) extract(name string, raw []byte) (*extract.Result, error) {
+	if p.extractFn != nil {
+		return p.extractFn(name, raw)
+	}
 	for _, m := range p.Mappings {
 		if m.Matches(name) {
 			return records.Extract(m, name, raw)

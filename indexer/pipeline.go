@@ -8,9 +8,11 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"casebook/data"
 	"casebook/indexer/enrich"
+	"casebook/indexer/extract"
 	"casebook/indexer/records"
 )
 
@@ -27,11 +29,17 @@ type Pipeline struct {
 	// Mappings read record files (CSV, JSON, XML/SGML): a file whose name
 	// a mapping matches is read as records, one document per record.
 	Mappings []*records.Mapping
+	// ExtractTimeout bounds the reading of one file (default 2 minutes).
+	// A file that takes longer fails with a clear reason and the batch goes
+	// on; its extractor runs to its end in the background.
+	ExtractTimeout time.Duration
 	// Prune removes, after ingesting a folder, the documents whose file
 	// is no longer in it.
 	Prune bool
 	// Progress, when set, is called after each file.
 	Progress func(done, total int, f data.FileOutcome)
+
+	extractFn func(name string, raw []byte) (*extract.Result, error) // tests replace extraction
 }
 
 // New returns a pipeline writing to store with the bundled reference data.
@@ -40,7 +48,7 @@ func New(store *data.Store) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("indexer.New: %w", err)
 	}
-	return &Pipeline{Store: store, Enricher: e, Logger: slog.Default(), Workers: runtime.NumCPU()}, nil
+	return &Pipeline{Store: store, Enricher: e, Logger: slog.Default(), Workers: runtime.NumCPU(), ExtractTimeout: 2 * time.Minute}, nil
 }
 
 // task is one file to ingest.
@@ -216,9 +224,26 @@ func (p *Pipeline) record(job *data.Job, f data.FileOutcome, total int) {
 	}
 }
 
-// extractFile reads and extracts one file; a panic in an extractor fails
+// extractFile reads and extracts one file within ExtractTimeout.
+func (p *Pipeline) extractFile(t task) extracted {
+	if p.ExtractTimeout <= 0 {
+		return p.extractNow(t)
+	}
+	done := make(chan extracted, 1) // the extractor never blocks on a late send
+	go func() { done <- p.extractNow(t) }()
+	timer := time.NewTimer(p.ExtractTimeout)
+	defer timer.Stop()
+	select {
+	case x := <-done:
+		return x
+	case <-timer.C:
+		return extracted{t: t, err: fmt.Errorf("reading the file took longer than %s; skipped", p.ExtractTimeout)}
+	}
+}
+
+// extractNow reads and extracts one file; a panic in an extractor fails
 // that file only.
-func (p *Pipeline) extractFile(t task) (x extracted) {
+func (p *Pipeline) extractNow(t task) (x extracted) {
 	x.t = t
 	defer func() {
 		if r := recover(); r != nil {
