@@ -10,6 +10,7 @@ import (
 	"casebook/data"
 	"casebook/indexer"
 	"casebook/indexer/records"
+	"casebook/search"
 )
 
 // errFilesFailed makes ingest exit non-zero when any file failed.
@@ -82,7 +83,14 @@ func ingest(ctx context.Context, a *app, out io.Writer, configure func(*indexer.
 	}
 	r := newReporter(out)
 	p.Progress = r.file
+	// The index follows while files are stored, so that indexing (which
+	// waits on the disk) overlaps with extraction (which uses the CPUs).
+	syncer := search.NewSyncer(a.index, a.store)
+	syncer.Logger = p.Logger
+	p.OnStored = syncer.Notify
+	stop := runSyncer(syncer)
 	job, err := p.Ingest(ctx, sources...)
+	stop()
 	r.finish()
 	if job != nil {
 		printJob(out, job)
@@ -90,12 +98,24 @@ func ingest(ctx context.Context, a *app, out io.Writer, configure func(*indexer.
 	if err != nil {
 		return job, err
 	}
-	n, err := a.index.Apply(a.store)
+	if _, err := a.index.Apply(a.store); err != nil {
+		return job, err
+	}
+	n, err := a.index.Count()
 	if err != nil {
 		return job, err
 	}
-	fmt.Fprintf(out, "index: %s updated\n", plural(n, "document"))
+	fmt.Fprintf(out, "index: %s\n", plural(int(n), "document"))
 	return job, nil
+}
+
+// runSyncer runs s in the background; the returned stop waits for it to
+// apply what is left and return.
+func runSyncer(s *search.Syncer) (stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); s.Run(ctx) }()
+	return func() { cancel(); <-done }
 }
 
 func printJob(out io.Writer, job *data.Job) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -35,8 +36,9 @@ func reutersSource(b *testing.B) indexer.Source {
 	return src
 }
 
-// BenchmarkIngestReuters is the whole pipeline on Reuters-21578: SGML
-// records, enrichment, the store with its syncs, and the index.
+// BenchmarkIngestReuters is `casebook ingest --mapping reuters21578` on
+// Reuters-21578: SGML records, enrichment, the store with its syncs, and
+// the index, through the same function the command runs.
 //
 //	go test -run '^$' -bench Reuters -benchtime 1x -count 3 ./cmd/casebook/
 func BenchmarkIngestReuters(b *testing.B) {
@@ -51,12 +53,8 @@ func BenchmarkIngestReuters(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		p, _ := indexer.New(a.store)
-		p.Logger, p.Mappings = discardLogger(), []*records.Mapping{m}
-		if _, err := p.Ingest(context.Background(), reutersSource(b)); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := a.index.Apply(a.store); err != nil {
+		configure := func(p *indexer.Pipeline) { p.Logger, p.Mappings = discardLogger(), []*records.Mapping{m} }
+		if _, err := ingest(context.Background(), a, io.Discard, configure, reutersSource(b)); err != nil {
 			b.Fatal(err)
 		}
 		docs, _ = a.store.CountDocuments()
