@@ -11,13 +11,18 @@
 //	hashes   original hash + NUL + part -> document id, to find duplicates
 //	changes  8-byte big-endian sequence -> JSON Change
 //	jobs     8-byte big-endian job id -> JSON Job
+//	issues, issue_articles   newsletter issues by folder, language and
+//	         month, and their articles by position (store_issue.go)
+//	crawls, crawlpages       per-scope crawl frontier and visited set, and
+//	         per-URL validators for conditional re-fetch (store_crawl.go)
 //
 // # Invariants
 //
 // Every document write appends a Change in the same transaction, so the
-// derived index can replay anything it has not applied. An original is
-// written (fsync, rename) before the record naming it commits; a crash in
-// between leaves at most an unreferenced blob, never a record without one.
+// derived index can replay anything it has not applied. Originals are
+// written (temp file, rename) and made durable (syncfs, or fsync per file
+// off Linux) before the records naming them commit; a crash in between
+// leaves at most an unreferenced blob, never a record without one.
 //
 // # Caveats
 //

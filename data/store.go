@@ -13,7 +13,8 @@ import (
 
 // SchemaVersion is the layout of the bbolt file.
 //
-//	1: docs, sources, changes, jobs, hashes buckets.
+//	1: docs, sources, changes, jobs, hashes, issues, issue_articles,
+//	   crawls, crawlpages buckets.
 const SchemaVersion = 1
 
 var (
