@@ -24,7 +24,9 @@ var (
 	bucketChanges = []byte("changes")
 	bucketJobs    = []byte("jobs")
 	bucketHashes  = []byte("hashes")
-	allBuckets    = [][]byte{bucketMeta, bucketDocs, bucketSources, bucketChanges, bucketJobs, bucketHashes, bucketCrawls, bucketCrawlPages, bucketIssues, bucketIssueArticles}
+	// bucketCorrections: document id -> JSON []Correction (staff changes).
+	bucketCorrections = []byte("corrections")
+	allBuckets        = [][]byte{bucketCorrections, bucketMeta, bucketDocs, bucketSources, bucketChanges, bucketJobs, bucketHashes, bucketCrawls, bucketCrawlPages, bucketIssues, bucketIssueArticles}
 )
 
 // Store is the system of record under one data dir.

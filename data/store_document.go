@@ -114,6 +114,7 @@ func validateAll(docs []*Document) error {
 }
 
 func (s *Store) putDocument(tx *bbolt.Tx, doc *Document) (Outcome, error) {
+	applyCorrections(doc, corrections(tx, doc.ID))
 	if out, done, err := s.putKnownSource(tx, doc); done || err != nil {
 		return out, err
 	}
@@ -186,8 +187,10 @@ func sameContent(a, b *Document) bool {
 	return err1 == nil && err2 == nil && bytes.Equal(xj, yj)
 }
 
-// writeDoc puts doc, its source and hash entries and a change entry.
+// writeDoc puts doc, with its staff corrections applied, its source and
+// hash entries and a change entry.
 func (s *Store) writeDoc(tx *bbolt.Tx, doc *Document) error {
+	applyCorrections(doc, corrections(tx, doc.ID))
 	now := s.Now().UTC()
 	if doc.Created.IsZero() {
 		doc.Created = now

@@ -93,3 +93,18 @@ func (s *Store) Snapshot(size int, fn func([]*Document) error) (uint64, error) {
 	}
 	return seq, nil
 }
+
+// IDs returns the id of every stored document, in key order.
+func (s *Store) IDs() ([]string, error) {
+	var ids []string
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketDocs).ForEach(func(k, _ []byte) error {
+			ids = append(ids, string(k))
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("data.IDs: %w", err)
+	}
+	return ids, nil
+}

@@ -47,6 +47,9 @@ Usage:
                                                     fetch a web site under PREFIX politely and ingest its pages; resumable
   casebook reindex [--data-dir DIR]                 rebuild the search index from the store
   casebook jobs    [--data-dir DIR] [ID]            list ingest jobs, or show one job's failures and warnings
+  casebook retag   [--data-dir DIR]                 tag stored documents again (after the gazetteer or themes changed)
+  casebook correct [--data-dir DIR] [--by NAME] ID +city:Hanoi -city:Tokyo year=2010
+                                                    correct a document's tags; corrections survive re-ingest and retag
 
 Every flag also reads CASEBOOK_<NAME> from the environment (CASEBOOK_DATA_DIR, CASEBOOK_ADDR).
 `
@@ -69,6 +72,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &reindexCmd{out: stdout, errOut: stderr}
 	case "jobs":
 		cmd = &jobsCmd{out: stdout, errOut: stderr}
+	case "retag":
+		cmd = &retagCmd{out: stdout, errOut: stderr}
+	case "correct":
+		cmd = &correctCmd{out: stdout, errOut: stderr}
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
