@@ -16,6 +16,8 @@ const (
 	KindNewsletterIssue   = "newsletter-issue"
 	KindCaseStudy         = "case-study"
 	KindReport            = "report"
+	KindSpeech            = "speech"
+	KindPressRelease      = "press-release"
 )
 
 // Facets that tags can belong to.

@@ -3,6 +3,7 @@ package indexer
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -75,7 +76,7 @@ func (p *Pipeline) fileDocument(key, name string, res *extract.Result) *data.Doc
 	doc.Headings = cleanAll(res.Headings)
 	doc.Body = norm.NFKC.String(res.Body)
 	doc.PageStarts = res.PageStarts
-	doc.Kind = kindOf(key, res.MediaType, res.Meta)
+	doc.Kind = kindOf(key, res.Title, res.MediaType, res.Meta)
 	doc.Issue = issueOf(key, res.Meta)
 	if doc.Title == "" {
 		doc.Title = path.Base(name)
@@ -186,15 +187,48 @@ func first(vs []string) string {
 	return strings.TrimSpace(vs[0])
 }
 
-var kinds = []string{data.KindNewsletterArticle, data.KindNewsletterIssue, data.KindCaseStudy, data.KindReport}
+var kinds = []string{data.KindNewsletterArticle, data.KindNewsletterIssue, data.KindCaseStudy,
+	data.KindReport, data.KindSpeech, data.KindPressRelease}
+
+// kindWords tell a speech or a press release by the folder it sits in
+// (an archive's "speeches/", "press-releases/") or its title.
+var kindWords = []struct {
+	kind          string
+	folder, title []string
+}{
+	{data.KindSpeech, []string{"speech", "speeches"}, []string{"speech by", "speech at", "opening speech", "closing speech", "keynote speech", "opening remarks", "welcome address"}},
+	{data.KindPressRelease, []string{"press-release", "press-releases", "press", "media-releases"}, []string{"press release", "media release"}},
+}
+
+// kindByWords is the kind that the source's folders or the title name.
+func kindByWords(key, title string) (string, bool) {
+	dirs := strings.Split(strings.ToLower(path.Dir(key)), "/")
+	t := strings.ToLower(title)
+	for _, k := range kindWords {
+		for _, f := range k.folder {
+			if slices.Contains(dirs, f) {
+				return k.kind, true
+			}
+		}
+		for _, w := range k.title {
+			if strings.HasPrefix(t, w) {
+				return k.kind, true
+			}
+		}
+	}
+	return "", false
+}
 
 // kindOf decides the kind: given by metadata, else from the source's shape.
-func kindOf(key, mediaType string, meta map[string][]string) string {
+func kindOf(key, title, mediaType string, meta map[string][]string) string {
 	if k, ok := metaKind(meta); ok {
 		return k
 	}
 	if kind, _, _ := archive.Classify(key); kind != "" {
 		return kind
+	}
+	if k, ok := kindByWords(key, title); ok {
+		return k
 	}
 	switch {
 	case mediaType == extract.TypeMarkdown:

@@ -20,6 +20,8 @@ var kindLabels = map[string]string{
 	"newsletter-issue":   "Newsletter issue",
 	"case-study":         "Case study",
 	"report":             "Report",
+	"speech":             "Speech",
+	"press-release":      "Press release",
 }
 
 var langLabels = map[string]string{

@@ -42,7 +42,7 @@ func TestIngestRealCaseStudies(t *testing.T) {
 	}
 	defer a.Close()
 
-	var fromTable, drafts, mseYears int
+	var fromTable, drafts, mseYears, speeches, releases int
 	a.store.Snapshot(500, func(docs []*data.Document) error {
 		for _, d := range docs {
 			if len(d.Meta["type"]) > 0 && hasSourceCity(d) {
@@ -54,6 +54,12 @@ func TestIngestRealCaseStudies(t *testing.T) {
 			if isMSEArticle(d.Source) && d.Year >= 2018 && d.Year <= 2024 {
 				mseYears++
 			}
+			switch d.Kind {
+			case data.KindSpeech:
+				speeches++
+			case data.KindPressRelease:
+				releases++
+			}
 		}
 		return nil
 	})
@@ -61,6 +67,11 @@ func TestIngestRealCaseStudies(t *testing.T) {
 	// pages are counted here from their front matter.
 	if want := countUnpublished(t, lky); fromTable < 51 || drafts != want || mseYears != 1203 {
 		t.Errorf("case studies from a table %d (want >= 51), drafts %d (want %d), news items dated 2018-2024: %d (want 1203)", fromTable, drafts, want, mseYears)
+	}
+	// SOURCES.md: 374 speeches and 156 press releases by folder; 18
+	// Committee of Supply pages are titled "Speech by ...", speeches too.
+	if speeches != 374+18 || releases != 156 {
+		t.Errorf("speeches %d (want 392), press releases %d (want 156)", speeches, releases)
 	}
 	res, err := a.index.Search(context.Background(), search.Request{Filters: map[string][]string{"city": {"Medellín"}}})
 	if err != nil || res.Total == 0 {
