@@ -20,9 +20,9 @@ var magics = []struct {
 	prefix string
 	unsupportedType
 }{
-	{"%PDF-", unsupportedType{"application/pdf", "PDF is not supported yet"}},
-	{"PK\x03\x04", unsupportedType{"application/zip", "zip archives are not supported yet"}},
-	{"PK\x05\x06", unsupportedType{"application/zip", "zip archives are not supported yet"}},
+	{"%PDF-", unsupportedType{"application/pdf", "not a readable PDF"}},
+	{"PK\x03\x04", unsupportedType{"application/zip", "zip archive (only DOCX is read)"}},
+	{"PK\x05\x06", unsupportedType{"application/zip", "zip archive (only DOCX is read)"}},
 	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", unsupportedType{"application/x-ole-storage", "old Microsoft Office files (DOC, XLS, PPT) are not supported yet"}},
 	{"{\\rtf", unsupportedType{"application/rtf", "RTF is not supported yet"}},
 	{"%!PS", unsupportedType{"application/postscript", "PostScript is not supported"}},
@@ -47,7 +47,7 @@ var officeZips = []struct {
 	member string
 	unsupportedType
 }{
-	{"word/", unsupportedType{"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX is not supported yet"}},
+	{"word/", unsupportedType{"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX without word/document.xml"}},
 	{"xl/", unsupportedType{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX is not supported yet"}},
 	{"ppt/", unsupportedType{"application/vnd.openxmlformats-officedocument.presentationml.presentation", "PPTX is not supported yet"}},
 	{"application/vnd.oasis.opendocument", unsupportedType{"application/vnd.oasis.opendocument", "OpenDocument files are not supported yet"}},

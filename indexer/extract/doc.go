@@ -4,8 +4,13 @@
 //
 // The type is detected from the content (the file name is only a hint for
 // Markdown): HTML is read with goquery, Markdown and YAML front matter with
-// gopkg.in/yaml.v3, anything else textual as plain text. Binary formats
-// (PDF, zip, images, executables) are refused with ErrUnsupported for now.
+// gopkg.in/yaml.v3, anything else textual as plain text. PDF is read with
+// PDFium compiled to WebAssembly (go-pdfium on wazero: no cgo, documents
+// passed as bytes, no host files mounted), one text per page; a PDF
+// without a text layer is flagged "no-text". DOCX is read with archive/zip
+// and encoding/xml under zip limits (ErrArchiveLimit). Other binary
+// formats (other zips, images, executables) are refused with
+// ErrUnsupported.
 //
 // Charsets are taken from a byte order mark, a <meta> or XML declaration,
 // or detected among UTF-8, Shift_JIS (read as Windows-31J, as browsers do),

@@ -80,6 +80,9 @@ func file(name string, raw []byte) (*Result, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, ErrEmpty
 	}
+	if res, err, ok := extractBinary(name, raw); ok {
+		return res, err
+	}
 	if what, ok := unsupported(raw); ok {
 		return nil, fmt.Errorf("%w: %s", ErrUnsupported, what.detail)
 	}

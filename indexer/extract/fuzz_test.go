@@ -50,7 +50,7 @@ func FuzzFile(f *testing.F) {
 }
 
 func isSentinel(err error) bool {
-	for _, s := range []error{ErrEmpty, ErrUnsupported, ErrNoText, ErrTooLarge} {
+	for _, s := range []error{ErrEmpty, ErrUnsupported, ErrNoText, ErrTooLarge, ErrCorrupt, ErrEncrypted, ErrArchiveLimit} {
 		if errors.Is(err, s) {
 			return true
 		}
