@@ -74,8 +74,7 @@ func (p *Pipeline) fileDocument(key, name string, res *extract.Result) *data.Doc
 	doc.Title = clean(res.Title)
 	doc.Summary = clean(res.Summary)
 	doc.Headings = cleanAll(res.Headings)
-	doc.Body = norm.NFKC.String(res.Body)
-	doc.PageStarts = res.PageStarts
+	doc.Body, doc.PageStarts = normalizePages(res.Body, res.PageStarts)
 	doc.Kind = kindOf(key, res.Title, res.MediaType, res.Meta)
 	doc.Issue = issueOf(key, res.Meta)
 	if doc.Title == "" {
@@ -166,6 +165,28 @@ func mergeMeta(file, part map[string][]string) map[string][]string {
 		out[k] = v
 	}
 	return out
+}
+
+// normalizePages NFKC-normalises body page by page, so that the page
+// offsets still point at the starts of the pages afterwards.
+func normalizePages(body string, starts []int) (string, []int) {
+	if len(starts) == 0 {
+		return norm.NFKC.String(body), nil
+	}
+	var b strings.Builder
+	out := make([]int, 0, len(starts))
+	for i, start := range starts {
+		end := len(body)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		if start > end || end > len(body) {
+			return norm.NFKC.String(body), nil // offsets that do not fit: no pages
+		}
+		out = append(out, b.Len())
+		b.WriteString(norm.NFKC.String(body[start:end]))
+	}
+	return b.String(), out
 }
 
 func clean(s string) string { return strings.Join(strings.Fields(norm.NFKC.String(s)), " ") }

@@ -80,18 +80,20 @@ func clean(b []byte) []byte {
 	return []byte(s)
 }
 
-// cutPage takes the page number off the front of a fragment, if any.
+// cutPage takes the page number out of a fragment, if it has one. It is
+// near the front, after the ellipsis bleve puts before a fragment that
+// does not start its text.
 func cutPage(s string) (string, int) {
-	rest, ok := strings.CutPrefix(s, pageMark)
+	before, rest, ok := strings.Cut(s, pageMark)
 	if !ok {
 		return s, 0
 	}
-	num, rest, ok := strings.Cut(rest, pageMark)
+	num, after, ok := strings.Cut(rest, pageMark)
 	if !ok {
 		return s, 0
 	}
 	n, _ := strconv.Atoi(num)
-	return rest, n
+	return before + after, n
 }
 
 func init() {

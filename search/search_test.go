@@ -245,7 +245,7 @@ func TestSnippetStartsAndEndsOnWords(t *testing.T) {
 
 func TestSnippetKnowsItsPage(t *testing.T) {
 	ix, st := mustIndex(t)
-	pages := []string{"Cover page of the joint report.\n\n", "Contents and foreword.\n\n", "Chapter three: the typhoon shelter network of Manila."}
+	pages := []string{"Cover page of the joint report.\n\n", "Contents and foreword.\n\n", strings.Repeat("Chapter three on shelters and evacuation routes. ", 12) + "The typhoon shelter network of Manila."}
 	d := &data.Document{ID: "paged", Title: "Joint report", Kind: data.KindReport, Source: "paged.pdf"}
 	for _, p := range pages {
 		d.PageStarts = append(d.PageStarts, len(d.Body))
@@ -261,6 +261,10 @@ func TestSnippetKnowsItsPage(t *testing.T) {
 	}
 	if h := res.Hits[0]; h.Page != 3 || !strings.Contains(h.Snippet.String(), "«typhoon»") {
 		t.Errorf("page %d, snippet %q", h.Page, h.Snippet.String())
+	}
+	res, _ = ix.Search(context.Background(), search.Request{Query: "cover"})
+	if len(res.Hits) != 1 || res.Hits[0].Page != 1 {
+		t.Errorf("a match on the first page: %+v", res.Hits)
 	}
 	res, _ = ix.Search(context.Background(), search.Request{Query: "tunnel"})
 	if res.Hits[0].Page != 0 {
