@@ -124,47 +124,65 @@ func withPDFium[T any](timeout time.Duration, fn func(pdfium.Pdfium) (T, error))
 // a pool that has broken down.
 const pdfQueueTimeout = 30 * time.Minute
 
+// pdfKillAfter is how long a call that ran out of time may go on before
+// its instance is killed.
+const pdfKillAfter = 2 * time.Minute
+
 // withInstance runs fn on an instance of the pool, within timeout once the
-// instance is had. A call still running then is killed and its instance
-// dropped; a panic in the binding is returned as ErrCorrupt.
+// instance is had; a panic in the binding is returned as ErrCorrupt. A
+// call still running at the timeout is left to finish in the background
+// and its instance closed then: killing an instance while a call runs in
+// it races inside wazero (its file table is closed under the running
+// call). Only a call still running pdfKillAfter later is killed.
 func withInstance[T any](pool pdfium.Pool, timeout time.Duration, fn func(pdfium.Pdfium) (T, error)) (T, error) {
 	var zero T
 	inst, err := pool.GetInstance(pdfQueueTimeout)
 	if err != nil {
 		return zero, fmt.Errorf("no PDF worker: %w", err)
 	}
-	type result struct {
-		v   T
-		err error
-	}
-	done := make(chan result, 1)
+	done := make(chan error, 1)
+	var v T
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				done <- result{err: fmt.Errorf("%w: PDFium panicked: %v", ErrCorrupt, p)}
+				done <- fmt.Errorf("%w: PDFium panicked: %v", ErrCorrupt, p)
 			}
 		}()
-		v, err := fn(inst)
-		done <- result{v, err}
+		var err error
+		v, err = fn(inst)
+		done <- err
 	}()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	select {
-	case r := <-done:
-		if r.err != nil && isTrap(r.err) {
-			inst.Kill() // the module's state is unknown after a trap
-			return zero, fmt.Errorf("%w: PDFium failed: %v", ErrCorrupt, r.err)
+	case err := <-done:
+		if release(inst, err) {
+			return zero, fmt.Errorf("%w: PDFium failed: %v", ErrCorrupt, err)
 		}
-		inst.Close()
-		return r.v, r.err
+		return v, err
 	case <-timer.C:
-		inst.Kill()
-		select { // let the killed call return before the pool replaces the worker
-		case <-done:
-		case <-time.After(5 * time.Second):
-		}
+		go func() {
+			select {
+			case err := <-done:
+				release(inst, err)
+			case <-time.After(pdfKillAfter):
+				inst.Kill()
+			}
+		}()
 		return zero, fmt.Errorf("%w: reading took longer than %v", ErrCorrupt, timeout)
 	}
+}
+
+// release gives an instance back after its call returned err: killed when
+// the call trapped (the module's state is unknown then), else closed. It
+// reports whether it trapped.
+func release(inst pdfium.Pdfium, err error) bool {
+	if err != nil && isTrap(err) {
+		inst.Kill()
+		return true
+	}
+	inst.Close()
+	return false
 }
 
 // isTrap reports an error from the WebAssembly runtime itself (a trap, an
