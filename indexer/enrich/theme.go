@@ -5,10 +5,10 @@ import "casebook/data"
 // How a theme is judged to be a document's. Scores weigh keyword mentions
 // by field like cities do.
 const (
-	maxThemes     = 4
+	maxThemes     = 3
 	themeBodyCap  = 20  // body mentions that count towards the score
 	minThemeScore = 3   // e.g. three body mentions, or one in the title
-	minThemeShare = 0.3 // of the strongest theme's score
+	minThemeShare = 0.5 // of the strongest theme's score
 )
 
 // detectThemes returns the strongest themes whose keywords the document
