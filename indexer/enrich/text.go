@@ -53,7 +53,7 @@ func documentFields(doc *data.Document) []field {
 }
 
 func newField(kind int, s string) field {
-	s = norm.NFKC.String(s)
+	s = dropCredits(norm.NFKC.String(s))
 	f := field{kind: kind, text: s, toks: tokenize(s)}
 	for _, r := range s {
 		if isDense(r) {
@@ -62,6 +62,29 @@ func newField(kind int, s string) field {
 		}
 	}
 	return f
+}
+
+// creditMarks start a photo credit: "UVA La Libertad © Empresas Publicas
+// de Medellín", "Photo: Urban Redevelopment Authority Singapore". The
+// credit names who took or owns a picture, not what the text is about.
+var creditMarks = []string{"©", "Photo:", "Photo credit:", "Image:", "Credit:", "Source:"}
+
+// dropCredits removes each photo credit, from its mark to the end of its
+// line.
+func dropCredits(s string) string {
+	if !strings.ContainsAny(s, "©:") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		for _, m := range creditMarks {
+			if j := strings.Index(line, m); j >= 0 {
+				line = line[:j]
+			}
+		}
+		lines[i] = line
+	}
+	return strings.Join(lines, "\n")
 }
 
 // tokenize splits s into words: runs of letters, digits and marks outside
