@@ -93,8 +93,8 @@ func TestThemes(t *testing.T) {
 			t.Errorf("duplicate theme id %q", th.ID)
 		}
 		ids[th.ID] = true
-		if th.LabelJA == "" || len(th.Keywords) < 10 || len(th.Keywords) > 30 {
-			t.Errorf("%q: label_ja %q, %d keywords; want a Japanese label and 10-30 keywords", th.ID, th.LabelJA, len(th.Keywords))
+		if th.LabelJA == "" || len(th.Keywords) < 10 || len(th.Keywords) > 60 {
+			t.Errorf("%q: label_ja %q, %d keywords; want a Japanese label and 10-60 keywords", th.ID, th.LabelJA, len(th.Keywords))
 		}
 	}
 	if !slices.Equal(labels, want) {
@@ -121,6 +121,17 @@ func TestLoadReferenceRejectsBadData(t *testing.T) {
 	for _, want := range []string{`"edo" names 2 cities`, `"Nowhere": country "XX"`, `unknown parent "zz"`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+}
+
+// BenchmarkNew loads and checks the bundled reference data and builds the
+// matchers: what enrich.New costs once per pipeline.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
