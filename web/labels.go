@@ -25,13 +25,14 @@ var kindLabels = map[string]string{
 }
 
 var langLabels = map[string]string{
-	"en": "English",
-	"ja": "Japanese",
-	"zh": "Chinese",
-	"ko": "Korean",
-	"th": "Thai",
-	"vi": "Vietnamese",
-	"id": "Indonesian",
+	"en":    "English",
+	"ja":    "Japanese",
+	"zh":    "Chinese",
+	"ko":    "Korean",
+	"th":    "Thai",
+	"other": "Other",
+	"vi":    "Vietnamese",
+	"id":    "Indonesian",
 }
 
 // facetLabel is the name a user sees for a facet.

@@ -120,6 +120,7 @@ func (e *Enricher) Enrich(doc *data.Document, meta map[string][]string) {
 	if doc.Lang == "" {
 		doc.Lang = detectLang(fs)
 	}
+	setEventYears(doc, fs)
 }
 
 // splitTags returns the tags Enrich keeps: those of other facets, then

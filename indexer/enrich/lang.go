@@ -9,7 +9,8 @@ const langSample = 20000
 // when kana are a real share of the letters (5%; Japanese pages carry
 // many kanji, English ones at most a stray Japanese notice), "ko" for
 // Hangul, "th" for Thai, "zh" for Han without kana, "en" for Latin text,
-// and "" when it cannot tell.
+// "other" for text in another script (Cyrillic, Arabic...), and "" when
+// there are no letters.
 func detectLang(fs []field) string {
 	var n [scriptDense + 1]int
 	letters := 0
@@ -39,5 +40,5 @@ func detectLang(fs []field) string {
 	case latin*2 >= letters:
 		return "en"
 	}
-	return ""
+	return "other"
 }

@@ -70,3 +70,44 @@ func findDates(s string) []dateHit {
 	slices.SortStableFunc(out, func(a, b dateHit) int { return a.pos - b.pos })
 	return out
 }
+
+// maxEventYears bounds how many event years a document keeps.
+const maxEventYears = 10
+
+// setEventYears keeps the years of the events the text dates, apart from
+// the publication year: "February 16 to 20, 2009" in a 2010 report. They
+// are in doc.Meta["event_years"], most mentioned first.
+func setEventYears(doc *data.Document, fs []field) {
+	count := map[int]int{}
+	for _, f := range fs {
+		if f.kind == kindSummary || f.kind == kindBody {
+			for _, d := range findDates(f.text) {
+				count[d.year]++
+			}
+		}
+	}
+	years := make([]int, 0, len(count))
+	for y := range count {
+		years = append(years, y)
+	}
+	slices.SortFunc(years, func(a, b int) int {
+		if count[a] != count[b] {
+			return count[b] - count[a]
+		}
+		return a - b
+	})
+	if doc.Meta != nil {
+		delete(doc.Meta, "event_years")
+	}
+	if len(years) == 0 {
+		return
+	}
+	out := make([]string, 0, min(len(years), maxEventYears))
+	for _, y := range years[:min(len(years), maxEventYears)] {
+		out = append(out, strconv.Itoa(y))
+	}
+	if doc.Meta == nil {
+		doc.Meta = map[string][]string{}
+	}
+	doc.Meta["event_years"] = out
+}

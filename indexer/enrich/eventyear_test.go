@@ -1,0 +1,37 @@
+package enrich
+
+import (
+	"slices"
+	"testing"
+
+	"casebook/data"
+)
+
+func TestEventYearsKeptApart(t *testing.T) {
+	e := testEnricher(t)
+	doc := &data.Document{
+		Title:  "Report on the sewerage course",
+		Source: "reports/2010-sewerage.txt",
+		Body:   "The course ran from February 16 to 20, 2009. A follow-up visit came in March 2009, and the next course is planned for May 2011.",
+	}
+	e.Enrich(doc, nil)
+	if doc.Year != 2010 {
+		t.Errorf("publication year %d, want 2010 from the path", doc.Year)
+	}
+	if got := doc.Meta["event_years"]; !slices.Equal(got, []string{"2009", "2011"}) {
+		t.Errorf("event years %v, want [2009 2011]", got)
+	}
+	e.Enrich(doc, nil) // again: no duplicates, the same answer
+	if got := doc.Meta["event_years"]; len(got) != 2 {
+		t.Errorf("after a second run: %v", got)
+	}
+}
+
+func TestOtherLanguage(t *testing.T) {
+	e := testEnricher(t)
+	doc := &data.Document{Title: "Томск", Body: "Томский государственный университет и город Томск.", Source: "ru.txt"}
+	e.Enrich(doc, nil)
+	if doc.Lang != "other" {
+		t.Errorf("lang %q, want other", doc.Lang)
+	}
+}
