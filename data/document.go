@@ -24,6 +24,7 @@ const (
 const (
 	FacetCity    = "city"
 	FacetCountry = "country"
+	FacetRegion  = "region" // UN sub-region of the countries: "South-Eastern Asia"
 	FacetTheme   = "theme"
 	FacetYear    = "year"
 )
@@ -110,6 +111,7 @@ func (d *Document) Values(facet string) []string {
 // Cities, Countries and Themes are the document's facet values.
 func (d *Document) Cities() []string    { return d.Values(FacetCity) }
 func (d *Document) Countries() []string { return d.Values(FacetCountry) }
+func (d *Document) Regions() []string   { return d.Values(FacetRegion) }
 func (d *Document) Themes() []string    { return d.Values(FacetTheme) }
 
 // HasFlag reports whether the document carries flag f.

@@ -20,7 +20,7 @@ const (
 
 // facetSize is how many values each facet returns.
 var facetSize = map[string]int{
-	FacetCity: 60, FacetCountry: 60, FacetTheme: 40, FacetYear: 100, FacetKind: 10, FacetLang: 10,
+	FacetCity: 60, FacetCountry: 60, FacetRegion: 30, FacetTheme: 40, FacetYear: 100, FacetKind: 10, FacetLang: 10,
 }
 
 // hitFields are the stored fields a result list shows.

@@ -16,6 +16,7 @@ type indexDoc struct {
 	Body      any      `json:"body,omitempty"` // a string, or one string per page (PDF) so hits know their page
 	City      []string `json:"city,omitempty"`
 	Country   []string `json:"country,omitempty"`
+	Region    []string `json:"region,omitempty"`
 	Theme     []string `json:"theme,omitempty"`
 	Kind      string   `json:"kind"`
 	Lang      string   `json:"lang,omitempty"`
@@ -34,6 +35,7 @@ func toIndexDoc(d *data.Document) *indexDoc {
 		Body:      body(d),
 		City:      d.Cities(),
 		Country:   d.Countries(),
+		Region:    d.Regions(),
 		Theme:     d.Themes(),
 		Kind:      d.Kind,
 		Lang:      d.Lang,

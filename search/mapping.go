@@ -17,7 +17,8 @@ import (
 //
 //	1: title/summary/headings/body text with the "casebook" analyzer;
 //	   keyword facets; numeric year; stored display fields.
-const MappingVersion = "1"
+//	2: body as one value per page for paged originals; region facet.
+const MappingVersion = "2"
 
 // textAnalyzer is the analyzer of every text field and of query words.
 const textAnalyzer = "casebook"
@@ -39,6 +40,7 @@ const (
 var facetField = map[string]string{
 	FacetCity:    "city",
 	FacetCountry: "country",
+	FacetRegion:  "region",
 	FacetTheme:   "theme",
 	FacetYear:    fieldYearKey,
 	FacetKind:    "kind",

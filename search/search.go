@@ -12,6 +12,7 @@ import (
 const (
 	FacetCity    = "city"
 	FacetCountry = "country"
+	FacetRegion  = "region"
 	FacetTheme   = "theme"
 	FacetYear    = "year"
 	FacetKind    = "kind"
@@ -19,7 +20,7 @@ const (
 )
 
 // FacetNames lists the facets a result carries, in display order.
-var FacetNames = []string{FacetCity, FacetTheme, FacetYear, FacetCountry, FacetKind, FacetLang}
+var FacetNames = []string{FacetCity, FacetTheme, FacetYear, FacetCountry, FacetRegion, FacetKind, FacetLang}
 
 // Sort orders.
 const (

@@ -97,7 +97,7 @@ func newDocumentView(doc *data.Document, back string) documentView {
 }
 
 // tagFacets are the facets whose tags the document page lists.
-var tagFacets = []string{data.FacetCity, data.FacetCountry, data.FacetTheme}
+var tagFacets = []string{data.FacetCity, data.FacetCountry, data.FacetRegion, data.FacetTheme}
 
 func tagRows(doc *data.Document) []tagRow {
 	var out []tagRow

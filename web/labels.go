@@ -9,6 +9,7 @@ import (
 var facetLabels = map[string]string{
 	search.FacetCity:    "City",
 	search.FacetCountry: "Country",
+	search.FacetRegion:  "Region",
 	search.FacetTheme:   "Theme",
 	search.FacetYear:    "Year",
 	search.FacetKind:    "Type",

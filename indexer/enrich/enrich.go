@@ -105,6 +105,7 @@ func (e *Enricher) Enrich(doc *data.Document, meta map[string][]string) {
 	tags, years := splitTags(doc.Tags)
 	tags = appendPicks(tags, data.FacetCity, cities)
 	tags = appendPicks(tags, data.FacetCountry, countries)
+	tags = appendPicks(tags, data.FacetRegion, e.regionPicks(countries))
 	tags = appendPicks(tags, data.FacetTheme, themes)
 	if doc.Year == 0 {
 		if y, ok := findYear(doc, meta, fs); ok {
@@ -123,12 +124,29 @@ func (e *Enricher) Enrich(doc *data.Document, meta map[string][]string) {
 	setEventYears(doc, fs)
 }
 
+// regionPicks are the UN sub-regions ("South-Eastern Asia") of the
+// document's countries, so that facets roll up region > country > city.
+func (e *Enricher) regionPicks(countries []pick) []pick {
+	var out []pick
+	for _, c := range countries {
+		if c.id < 0 || c.id >= len(e.ref.countries) {
+			continue
+		}
+		sub := e.ref.countries[c.id].Subregion
+		if sub == "" || slices.ContainsFunc(out, func(p pick) bool { return p.value == sub }) {
+			continue
+		}
+		out = append(out, pick{id: -1, value: sub, origin: c.origin, evidence: "country " + c.value})
+	}
+	return out
+}
+
 // splitTags returns the tags Enrich keeps: those of other facets, then
 // year tags, which stay unless Enrich sets the year.
 func splitTags(tags []data.Tag) (other, years []data.Tag) {
 	for _, t := range tags {
 		switch t.Facet {
-		case data.FacetCity, data.FacetCountry, data.FacetTheme:
+		case data.FacetCity, data.FacetCountry, data.FacetTheme, data.FacetRegion:
 		case data.FacetYear:
 			years = append(years, t)
 		default:

@@ -35,3 +35,12 @@ func TestOtherLanguage(t *testing.T) {
 		t.Errorf("lang %q, want other", doc.Lang)
 	}
 }
+
+func TestRegionFromCountry(t *testing.T) {
+	e := testEnricher(t)
+	doc := &data.Document{Title: "From Delhi: the Commonwealth Games", Body: "Delhi hosted the Games.", Source: "a.html"}
+	e.Enrich(doc, nil)
+	if got := doc.Regions(); !slices.Equal(got, []string{"Southern Asia"}) {
+		t.Errorf("regions %v (countries %v)", got, doc.Countries())
+	}
+}
