@@ -50,6 +50,8 @@ Usage:
   casebook retag   [--data-dir DIR]                 tag stored documents again (after the gazetteer or themes changed)
   casebook correct [--data-dir DIR] [--by NAME] ID +city:Hanoi -city:Tokyo year=2010
                                                     correct a document's tags; corrections survive re-ingest and retag
+  casebook eval-tags [--mapping M] [--split heldout] [--worst 20] [--min city=0.9,...] LABELS.jsonl
+                                                    score city, country, theme and year tagging against labelled documents
 
 Every flag also reads CASEBOOK_<NAME> from the environment (CASEBOOK_DATA_DIR, CASEBOOK_ADDR).
 `
@@ -76,6 +78,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &retagCmd{out: stdout, errOut: stderr}
 	case "correct":
 		cmd = &correctCmd{out: stdout, errOut: stderr}
+	case "eval-tags":
+		cmd = &evalTagsCmd{out: stdout, errOut: stderr}
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

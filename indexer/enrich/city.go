@@ -3,6 +3,8 @@ package enrich
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"casebook/data"
 )
@@ -26,14 +28,10 @@ var homeCities = []string{"Tokyo"}
 
 // detectCities chooses the cities the document is about. countries are the
 // countries named in the text and metaCountries the codes the source gave:
-// both support ambiguous names.
+// both support ambiguous names (see resolve).
 func (e *Enricher) detectCities(fs []field, countries map[int]*tally, metaCountries []string) []pick {
-	found := collect(e.cityMatch, fs)
-	for id := range found {
-		if e.ref.cities[id].Ambiguous && !e.supported(id, found, countries, metaCountries) {
-			delete(found, id)
-		}
-	}
+	found, named := e.collectCities(fs)
+	e.resolve(found, named, fs, countries, metaCountries)
 	var body bodyStats
 	for _, t := range found {
 		body.total += t.n[kindBody]
@@ -52,6 +50,133 @@ func (e *Enricher) detectCities(fs []field, countries map[int]*tally, metaCountr
 			origin: data.OriginDetected, evidence: t.evidence(true)})
 	}
 	return strongest(picks, maxCities)
+}
+
+// collectCities tallies the city mentions that count, and notes for each
+// city the surest way it was named (see nameSense): senseSure, if any
+// mention needs no more context, else senseDominant or senseShared. A
+// mention through a name that is a common word ("Reading", "Mobile")
+// counts only written with a capital and followed by its country or
+// region ("Mobile, Alabama"). A name in Latin or another cased script
+// counts only capitalised ("tempe", "pre-war" are no cities), and after a
+// personal title ("Mr Ota") it is a person's.
+func (e *Enricher) collectCities(fs []field) (found map[int]*tally, named map[int]nameSense) {
+	found, named = map[int]*tally{}, map[int]nameSense{}
+	for i := range fs {
+		f := &fs[i]
+		var ctx *fieldContext
+		for _, h := range e.cityMatch.find(f) {
+			if h.p.dense == "" && (!isUpperStart(f.text[h.start:h.end]) || afterTitle(f.text[:h.start])) {
+				continue
+			}
+			for _, t := range h.p.targets {
+				if t.neg {
+					continue
+				}
+				s := e.ref.sense(t.id, h.p.text)
+				if s == senseWord {
+					if ctx == nil {
+						ctx = e.newFieldContext(f)
+					}
+					if !ctx.besideSupport(e, h, t.id) {
+						continue
+					}
+				}
+				if found[t.id] == nil {
+					found[t.id] = &tally{}
+					named[t.id] = senseShared
+				}
+				found[t.id].add(f, h)
+				if s == senseWord { // it passed besideSupport
+					s = senseSure
+				}
+				named[t.id] = min(named[t.id], s)
+			}
+		}
+	}
+	return found, named
+}
+
+// personTitles are words before a name that make it a person's.
+var personTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "professor": true, "sir": true}
+
+// afterTitle reports whether before ends with a personal title ("Mr. ").
+func afterTitle(before string) bool {
+	before = strings.TrimRight(before, " .")
+	word := before
+	if i := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		word = before[i+size:]
+	}
+	return len(word) <= 9 && personTitles[strings.ToLower(word)]
+}
+
+// nameSense says how a mention through one name of a city counts.
+type nameSense uint8
+
+const (
+	senseSure     nameSense = iota // the name means this city
+	senseDominant                  // it also names much smaller cities: this one unless context says otherwise
+	senseShared                    // it also means another place: take it only with context
+	senseWord                      // it is also a common word (see strictMeanings): see collectCities
+)
+
+// strictMeanings are the other meanings (see City.AlsoMeans) so much more
+// common than the city that a mention counts only as a common word's does:
+// capitalised and followed by the city's country or region.
+var strictMeanings = map[string]bool{"word": true, "company": true, "mountain": true}
+
+// dominance: a name shared with cities at most 1/dominance as populous
+// still means the big one ("London", not London, Ontario), unless it has
+// other meanings too. The gazetteer generator uses the same factor.
+const dominance = 10
+
+// nameSenses works out, for every city, the names that need context: those
+// its also_means lists, those shared with another city it does not
+// dominate, and those of a country other than its own.
+func (ref *reference) nameSenses() []map[string]nameSense {
+	idx := ref.cityIndex()
+	countries := ref.countryNames(false)
+	out := make([]map[string]nameSense, len(ref.cities))
+	for id, c := range ref.cities {
+		if !c.Ambiguous {
+			continue
+		}
+		senses := map[string]nameSense{}
+		for _, n := range c.Names() {
+			k := fastKey(n)
+			cid, isCountry := countries[k]
+			switch {
+			case strictMeanings[c.AlsoMeans[n]]:
+				senses[k] = senseWord
+			case c.AlsoMeans[n] != "",
+				len(idx[k]) > 1 && !ref.dominates(id, idx[k]),
+				isCountry && ref.countries[cid].Code != c.Country:
+				senses[k] = max(senses[k], senseShared)
+			case len(idx[k]) > 1:
+				senses[k] = max(senses[k], senseDominant)
+			}
+		}
+		out[id] = senses
+	}
+	return out
+}
+
+// dominates reports whether city id is the most populous of ids and at
+// least dominance times as populous as the next.
+func (ref *reference) dominates(id int, ids []int) bool {
+	if ids[0] != id {
+		return false
+	}
+	return ref.cities[id].Population >= dominance*ref.cities[ids[1]].Population
+}
+
+// sense returns how a mention of city id through name counts.
+func (ref *reference) sense(id int, name string) nameSense {
+	if ref.senses[id] == nil {
+		return senseSure
+	}
+	return ref.senses[id][fastKey(name)]
 }
 
 // bodyStats sums up the city mentions in a document's body.
@@ -75,70 +200,21 @@ func (e *Enricher) isSubject(id int, t *tally, body bodyStats) bool {
 	return n >= minBodyCity && share >= minBodyShare
 }
 
-// supported reports whether an ambiguous city has context: its country is
-// named in the text or the metadata, or another, unambiguous city of that
-// country is named.
-func (e *Enricher) supported(id int, found, countries map[int]*tally, metaCountries []string) bool {
-	code := e.ref.cities[id].Country
-	if cid, ok := e.countryID[code]; ok && countries[cid] != nil {
-		return true
-	}
-	if slices.Contains(metaCountries, code) {
-		return true
-	}
-	for other := range found {
-		c := e.ref.cities[other]
-		if other != id && !c.Ambiguous && c.Country == code {
-			return true
-		}
-	}
-	return false
+// isUpperStart reports whether s starts with a capital letter.
+func isUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
-// countryPicks returns the countries of the chosen cities, then countries
-// named prominently: in the title, or in the summary and again elsewhere.
-// The home country (Japan) needs the title.
-func (e *Enricher) countryPicks(cities []pick, named map[int]*tally) []pick {
-	var picks []pick
-	via := map[int][]string{}
-	for _, c := range cities {
-		if c.id < 0 {
-			continue
-		}
-		cid, ok := e.countryID[e.ref.cities[c.id].Country]
-		if !ok {
-			continue
-		}
-		if via[cid] == nil {
-			picks = append(picks, pick{id: cid, value: e.ref.countries[cid].Name, origin: c.origin})
-		}
-		via[cid] = append(via[cid], c.value)
-		picks[slices.IndexFunc(picks, func(p pick) bool { return p.id == cid })].score += c.score
-	}
-	for i, p := range picks {
-		picks[i].evidence = cityEvidence(via[p.id])
-	}
-	var more []pick
-	for cid, t := range named {
-		if via[cid] == nil && e.prominent(cid, t) {
-			more = append(more, pick{id: cid, value: e.ref.countries[cid].Name, score: t.score(cityBodyCap),
-				origin: data.OriginDetected, evidence: t.evidence(false)})
+// matchedKeys returns the lookup keys of the names t counted.
+func matchedKeys(t *tally) []string {
+	var out []string
+	for k := range numKinds {
+		for _, pc := range t.phrases[k] {
+			if key := fastKey(pc.text); !slices.Contains(out, key) {
+				out = append(out, key)
+			}
 		}
 	}
-	picks = append(picks, strongest(more, maxCountries)...)
-	return picks[:min(len(picks), maxCountries)]
-}
-
-func cityEvidence(names []string) string {
-	if len(names) == 1 {
-		return "city " + names[0]
-	}
-	return "cities " + strings.Join(names, ", ")
-}
-
-func (e *Enricher) prominent(cid int, t *tally) bool {
-	if t.n[kindTitle] > 0 {
-		return true
-	}
-	return !e.homeCountry[cid] && t.n[kindSummary] > 0 && t.total() >= minCountryBody
+	return out
 }

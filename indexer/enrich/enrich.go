@@ -3,6 +3,7 @@ package enrich
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"casebook/data"
 )
@@ -86,6 +87,11 @@ func addAll(m *matcher, id int, names, negative []string) {
 // so enriching a document twice gives the same tags.
 func (e *Enricher) Enrich(doc *data.Document, meta map[string][]string) {
 	fs := documentFields(doc)
+	if dl := meta["dateline"]; len(dl) > 0 {
+		// "WASHINGTON, April 9 -": a news story's place line says where it
+		// comes from, as strongly as a heading.
+		fs = append(fs, newField(kindHeading, strings.Join(dl, "\n")))
+	}
 	src := e.fromMeta(meta)
 	named := collect(e.countryMatch, fs)
 

@@ -26,6 +26,7 @@ func ExampleEnricher_Enrich() {
 	// Output:
 	// city: Hanoi (title: "(2) From Hanoi: a recycling drive"; body: Hanoi x1)
 	// country: Vietnam (city Hanoi)
+	// region: South-Eastern Asia (country Vietnam)
 	// theme: Waste and recycling (title: recycling x1; body: recycling x2)
 	// year: 2012 (source path "201207")
 	// 2012 2012-07 en

@@ -26,8 +26,12 @@ type phrase struct {
 }
 
 // matcher finds phrases in fields, leftmost-longest and without overlaps.
+// A keyword matcher (plural set: themes) also matches English plurals; a
+// name matcher (cities, countries, regions) takes dense-script names only
+// where they stand apart from the text around them (see standsApart).
 type matcher struct {
 	plural  bool                 // also match English plurals of the last word
+	apart   bool                 // dense names must stand apart: set for name matchers
 	byWord  map[string][]*phrase // word phrases by first word
 	byExact map[string][]*phrase // acronyms by first word as written
 	byRune  map[rune][]*phrase   // dense phrases by first rune, longest first
@@ -43,6 +47,7 @@ type hit struct {
 func newMatcher(plural bool) *matcher {
 	return &matcher{
 		plural:  plural,
+		apart:   !plural,
 		byWord:  map[string][]*phrase{},
 		byExact: map[string][]*phrase{},
 		byRune:  map[rune][]*phrase{},
@@ -67,10 +72,16 @@ func (m *matcher) add(text string, t target) {
 	p.targets = []target{t}
 	m.byKey[key] = p
 	if p.dense != "" {
+		// Keep each list longest first, a new phrase after those as long.
 		r, _ := utf8.DecodeRuneInString(p.dense)
-		list := append(m.byRune[r], p)
-		slices.SortStableFunc(list, func(a, b *phrase) int { return len(b.dense) - len(a.dense) })
-		m.byRune[r] = list
+		list := m.byRune[r]
+		i, _ := slices.BinarySearchFunc(list, len(p.dense), func(q *phrase, n int) int {
+			if len(q.dense) >= n {
+				return -1
+			}
+			return 1
+		})
+		m.byRune[r] = slices.Insert(list, i, p)
 		return
 	}
 	if p.exact {
@@ -81,7 +92,10 @@ func (m *matcher) add(text string, t target) {
 }
 
 func newPhrase(text string) *phrase {
-	s := norm.NFKC.String(strings.TrimSpace(text))
+	s := strings.TrimSpace(text)
+	if !isASCII(s) {
+		s = norm.NFKC.String(s)
+	}
 	p := &phrase{text: text}
 	if strings.IndexFunc(s, isDense) >= 0 {
 		p.dense = strings.Join(strings.Fields(s), "")
@@ -224,7 +238,8 @@ func isPlural(got, w string) bool {
 	return false
 }
 
-// findDense finds dense-script phrases in s, leftmost-longest.
+// findDense finds dense-script phrases in s, leftmost-longest; for a name
+// matcher, only those that stand apart from the text around them.
 func (m *matcher) findDense(s string) []hit {
 	var hits []hit
 	for i := 0; i < len(s); {
@@ -232,7 +247,7 @@ func (m *matcher) findDense(s string) []hit {
 		n := 0
 		if r >= 0x0E00 {
 			for _, p := range m.byRune[r] {
-				if strings.HasPrefix(s[i:], p.dense) {
+				if strings.HasPrefix(s[i:], p.dense) && (!m.apart || standsApart(s, i, i+len(p.dense))) {
 					hits = append(hits, hit{p: p, start: i, end: i + len(p.dense)})
 					n = len(p.dense)
 					break
@@ -245,4 +260,62 @@ func (m *matcher) findDense(s string) []hit {
 		i += n
 	}
 	return hits
+}
+
+// cityMarks are the Chinese and Japanese characters that may follow a
+// place name directly: city, metropolis, prefecture, province, ward...
+const cityMarks = "市都府県省区州縣"
+
+// honorifics after a name make it a person's: 松本さん, 中山様.
+var honorifics = []string{"さん", "様", "氏", "君", "くん", "ちゃん", "先生"}
+
+// standsApart reports whether the dense phrase at s[start:end] is a word
+// of its own rather than part of a longer one: a katakana name is not
+// next to more katakana (リマ in リマインダー); a Han name of one or two
+// characters is not next to more Han, unless a mark like 市 follows
+// (北海 in 北海道, but 北京市); a Hangul name does not follow Hangul; and
+// no name is followed by an honorific.
+func standsApart(s string, start, end int) bool {
+	first, _ := utf8.DecodeRuneInString(s[start:])
+	last, lastSize := utf8.DecodeLastRuneInString(s[:end])
+	before, _ := utf8.DecodeLastRuneInString(s[:start])
+	after, _ := utf8.DecodeRuneInString(s[end:])
+	if start == 0 {
+		before = ' '
+	}
+	if end == len(s) {
+		after = ' '
+	}
+	for _, h := range honorifics {
+		if strings.HasPrefix(s[end:], h) {
+			return false
+		}
+	}
+	switch {
+	case isKatakana(first) && isKatakana(before), isKatakana(last) && isKatakana(after):
+		return false
+	case scriptOf(first) == scriptHangul && scriptOf(before) == scriptHangul:
+		return false
+	case scriptOf(first) == scriptHan && end-start <= 2*lastSize:
+		if strings.ContainsRune(cityMarks, after) {
+			return true
+		}
+		return scriptOf(before) != scriptHan && scriptOf(after) != scriptHan
+	}
+	return true
+}
+
+// isKatakana reports whether r is katakana, the long vowel mark included,
+// but not the middle dot that separates words.
+func isKatakana(r rune) bool {
+	return r != '・' && (r >= 0x30A1 && r <= 0x30FF || r >= 0x31F0 && r <= 0x31FF || r >= 0xFF66 && r <= 0xFF9D)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

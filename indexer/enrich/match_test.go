@@ -61,3 +61,33 @@ func TestLookupKey(t *testing.T) {
 		}
 	}
 }
+
+func TestStandsApart(t *testing.T) {
+	m := newMatcher(false)
+	for i, p := range []string{"北海", "北京", "東京都", "リマ", "ソウル", "서울", "松本"} {
+		m.add(p, target{id: i})
+	}
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"北海道の旅", nil},
+		{"北海の漁業", []string{"北海"}},
+		{"北京市と東京都庁", []string{"北京", "東京都"}},
+		{"中国北京で", nil},
+		{"リマインダーとリマの町", []string{"リマ"}},
+		{"ソウルフードとソウル・釜山", []string{"ソウル"}},
+		{"서울에서 열린 회의, 대서울", []string{"서울"}},
+		{"松本さんと松本市", []string{"松本"}},
+	}
+	for _, tt := range tests {
+		if got := texts(m, tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("find(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	themes := newMatcher(true) // keywords match inside words
+	themes.add("防災", target{})
+	if got := texts(themes, "防災訓練"); !slices.Equal(got, []string{"防災"}) {
+		t.Errorf("theme keyword inside a word: %q", got)
+	}
+}

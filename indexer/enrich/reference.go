@@ -1,29 +1,34 @@
 package enrich
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // City is one gazetteer entry.
 type City struct {
-	Name        string   `json:"name"`         // canonical English name, the facet value
-	Country     string   `json:"country"`      // ISO 3166-1 alpha-2
-	CountryName string   `json:"country_name"` // the country's English name
-	Region      string   `json:"region"`       // continent: "Asia", "Europe", ...
-	Subregion   string   `json:"subregion"`    // UN sub-region: "South-Eastern Asia", ...
-	Lat         float64  `json:"lat"`
-	Lon         float64  `json:"lon"`
-	Population  int      `json:"population"`
-	Aliases     []string `json:"aliases"`            // other names and scripts
-	Ambiguous   bool     `json:"ambiguous"`          // the name also means other places
-	Negative    []string `json:"negative,omitempty"` // phrases where a name is not the city
-	GeonamesID  int      `json:"geonames_id,omitempty"`
+	Name        string            `json:"name"`             // canonical English name, the facet value
+	Country     string            `json:"country"`          // ISO 3166-1 alpha-2
+	CountryName string            `json:"country_name"`     // the country's English name
+	Region      string            `json:"region"`           // continent: "Asia", "Europe", ...
+	Subregion   string            `json:"subregion"`        // UN sub-region: "South-Eastern Asia", ...
+	Admin1      string            `json:"admin1,omitempty"` // first-level division: "British Columbia"
+	Lat         float64           `json:"lat"`
+	Lon         float64           `json:"lon"`
+	Population  int               `json:"population"`
+	Aliases     []string          `json:"aliases"`              // other names and scripts
+	Ambiguous   bool              `json:"ambiguous"`            // a name of it also means something else
+	AlsoMeans   map[string]string `json:"also_means,omitempty"` // name -> what else it means: "word", "US state"...
+	Negative    []string          `json:"negative,omitempty"`   // phrases where a name is not the city
+	GeonamesID  int               `json:"geonames_id,omitempty"`
 }
 
 // Names returns the city's canonical name followed by its aliases.
@@ -53,29 +58,82 @@ type reference struct {
 	cities    []City
 	countries []Country
 	themes    []Theme
+	senses    []map[string]nameSense // by city: how each name counts, see nameSenses
+	index     map[string][]int       // see cityIndex
+	regions   *matcher               // admin1 names of cities that need context
 }
 
-func loadReference(fsys fs.FS) (*reference, error) {
+// NewFS is New for reference data read from fsys instead of the bundled
+// data: cities.json, countries.json and themes.json at its root. The
+// gazetteer generator uses it to check what it writes.
+func NewFS(fsys fs.FS) (*Enricher, error) {
+	ref, err := loadReferenceAt(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("enrich.NewFS: %w", err)
+	}
+	return newEnricher(ref), nil
+}
+
+func loadReference(fsys fs.FS) (*reference, error) { return loadReferenceAt(fsys, "reference") }
+
+// loadReferenceAt reads the reference files in dir. cities.json is either
+// a list of cities or, as generated, {"source", "licence", "cities": [...]};
+// countries.json is an object by country code, bare or under "countries".
+func loadReferenceAt(fsys fs.FS, dir string) (*reference, error) {
 	var ref reference
-	if err := readJSON(fsys, "reference/cities.json", &ref.cities); err != nil {
+	var cities struct {
+		Cities []City `json:"cities"`
+	}
+	if err := readJSONOr(fsys, path.Join(dir, "cities.json"), &cities, &ref.cities); err != nil {
 		return nil, err
 	}
+	if cities.Cities != nil {
+		ref.cities = cities.Cities
+	}
 	var byCode map[string]Country
-	if err := readJSON(fsys, "reference/countries.json", &byCode); err != nil {
+	var wrapped struct {
+		Countries map[string]Country `json:"countries"`
+	}
+	if err := readJSON(fsys, path.Join(dir, "countries.json"), &wrapped); err != nil {
 		return nil, err
+	}
+	byCode = wrapped.Countries
+	if byCode == nil {
+		if err := readJSON(fsys, path.Join(dir, "countries.json"), &byCode); err != nil {
+			return nil, err
+		}
 	}
 	for code, c := range byCode {
 		c.Code = code
 		ref.countries = append(ref.countries, c)
 	}
 	slices.SortFunc(ref.countries, func(a, b Country) int { return strings.Compare(a.Code, b.Code) })
-	if err := readJSON(fsys, "reference/themes.json", &ref.themes); err != nil {
+	if err := readJSON(fsys, path.Join(dir, "themes.json"), &ref.themes); err != nil {
 		return nil, err
 	}
 	if err := ref.check(); err != nil {
 		return nil, err
 	}
+	ref.senses = ref.nameSenses()
+	ref.regions = ref.regionMatcher()
 	return &ref, nil
+}
+
+// readJSONOr decodes the file into obj when it holds a JSON object, and
+// into list otherwise.
+func readJSONOr(fsys fs.FS, name string, obj, list any) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	v := list
+	if t := bytes.TrimLeft(b, " \t\r\n"); len(t) > 0 && t[0] == '{' {
+		v = obj
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("parse %s: %w", name, err)
+	}
+	return nil
 }
 
 func readJSON(fsys fs.FS, name string, v any) error {
@@ -120,7 +178,9 @@ func (ref *reference) check() error {
 	return errors.Join(errs...)
 }
 
-// checkAliases: a name shared by two cities must be marked ambiguous on both.
+// checkAliases: a name shared by two cities, or naming a country other
+// than the city's own, must be marked ambiguous on every city it names;
+// a city with also_means is ambiguous, and its also_means are its names.
 func (ref *reference) checkAliases() []error {
 	var errs []error
 	for key, ids := range ref.cityIndex() {
@@ -130,6 +190,20 @@ func (ref *reference) checkAliases() []error {
 		for _, id := range ids {
 			if !ref.cities[id].Ambiguous {
 				errs = append(errs, fmt.Errorf("cities.json: %q names %d cities but %q is not ambiguous", key, len(ids), ref.cities[id].Name))
+			}
+		}
+	}
+	for key, id := range ref.countryNames(false) {
+		for _, cid := range ref.cityIndex()[key] {
+			if c := ref.cities[cid]; c.Country != ref.countries[id].Code && !c.Ambiguous {
+				errs = append(errs, fmt.Errorf("cities.json: %q names the country %s but %q is not ambiguous", key, ref.countries[id].Code, c.Name))
+			}
+		}
+	}
+	for _, c := range ref.cities {
+		for n := range c.AlsoMeans {
+			if !slices.Contains(c.Names(), n) || !c.Ambiguous {
+				errs = append(errs, fmt.Errorf("cities.json: %q: also_means %q is not one of its names, or the city is not ambiguous", c.Name, n))
 			}
 		}
 	}
@@ -173,30 +247,49 @@ func (ref *reference) checkThemes() []error {
 }
 
 // cityIndex maps the lookup key of every name and alias to the cities it
-// names, most populous first.
+// names, most populous first. It is computed once, while loading, and
+// shared.
 func (ref *reference) cityIndex() map[string][]int {
-	idx := map[string][]int{}
+	if ref.index != nil {
+		return ref.index
+	}
+	n := 0
+	for _, c := range ref.cities {
+		n += 1 + len(c.Aliases)
+	}
+	idx := make(map[string][]int, n)
 	for id, c := range ref.cities {
-		for _, n := range c.Names() {
-			k := lookupKey(n)
-			if k != "" && !slices.Contains(idx[k], id) {
-				idx[k] = append(idx[k], id)
+		for _, name := range c.Names() {
+			k := fastKey(name)
+			if ids := idx[k]; k != "" && (len(ids) == 0 || ids[len(ids)-1] != id) {
+				idx[k] = append(ids, id)
 			}
 		}
 	}
 	for _, ids := range idx {
-		slices.SortStableFunc(ids, func(a, b int) int { return ref.cities[b].Population - ref.cities[a].Population })
+		if len(ids) > 1 {
+			slices.SortStableFunc(ids, func(a, b int) int { return ref.cities[b].Population - ref.cities[a].Population })
+		}
 	}
+	ref.index = idx
 	return idx
 }
 
 // countryIndex maps codes, names and aliases to country indexes.
-func (ref *reference) countryIndex() map[string]int {
+func (ref *reference) countryIndex() map[string]int { return ref.countryNames(true) }
+
+// countryNames maps names and aliases, and the codes if codes is set, to
+// country indexes.
+func (ref *reference) countryNames(codes bool) map[string]int {
 	idx := map[string]int{}
 	for id, c := range ref.countries {
-		for _, n := range append([]string{c.Code, c.Name}, c.Aliases...) {
-			if _, ok := idx[lookupKey(n)]; !ok {
-				idx[lookupKey(n)] = id
+		names := append([]string{c.Name}, c.Aliases...)
+		if codes {
+			names = append(names, c.Code)
+		}
+		for _, n := range names {
+			if _, ok := idx[fastKey(n)]; !ok {
+				idx[fastKey(n)] = id
 			}
 		}
 	}
@@ -212,4 +305,35 @@ func (ref *reference) themeIndex() map[string]int {
 		}
 	}
 	return idx
+}
+
+// NameKey returns the form under which names are looked up and compared:
+// NFKC, lower case, and every run of spaces and punctuation as one space.
+// Two names with the same key are the same name.
+func NameKey(s string) string { return fastKey(s) }
+
+// fastKey is lookupKey with a short cut for ASCII text, which NFKC leaves
+// as it is: most names are.
+func fastKey(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return lookupKey(s)
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			space = true
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, c)
+		space = false
+	}
+	return string(b)
 }

@@ -135,3 +135,29 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+func TestLoadReferenceGeneratedFormat(t *testing.T) {
+	countries := `{"source": "s", "licence": "l", "countries": {
+	 "JP": {"name": "Japan", "region": "Asia", "subregion": "Eastern Asia"}}}`
+	themes := `[{"id": "a", "label": "A", "label_ja": "あ", "keywords": ["a"]}]`
+	cities := `{"source": "s", "licence": "l", "cities": [
+	 {"name": "Tokyo", "country": "JP", "country_name": "Japan", "region": "Asia", "aliases": ["Edo"]},
+	 {"name": "Reading", "country": "JP", "country_name": "Japan", "region": "Asia", "also_means": {"Reading": "word"}},
+	 {"name": "Fuji", "country": "JP", "country_name": "Japan", "region": "Asia", "ambiguous": true, "also_means": {"Mt Fuji": "mountain"}}]}`
+	_, err := loadReferenceAt(fstest.MapFS{
+		"cities.json":    {Data: []byte(cities)},
+		"countries.json": {Data: []byte(countries)},
+		"themes.json":    {Data: []byte(themes)},
+	}, ".")
+	if err == nil {
+		t.Fatal("loadReferenceAt accepted bad also_means")
+	}
+	for _, want := range []string{`"Reading": also_means "Reading"`, `"Fuji": also_means "Mt Fuji"`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+	if strings.Contains(err.Error(), "Tokyo") {
+		t.Errorf("error %q blames Tokyo", err)
+	}
+}
