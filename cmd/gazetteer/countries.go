@@ -47,7 +47,7 @@ func buildCountries(src *source, cities []*city) (map[string]*country, error) {
 		ov := countryOverrides[code]
 		c := &country{code: code, name: cmp.Or(ov.name, row.name), subregion: subs[code]}
 		c.region = regionOf(c.subregion)
-		c.aliases = slices.Clone(ov.aliases)
+		c.aliases = append(slices.Clone(ov.aliases), demonyms[code]...)
 		if ov.name != "" && ov.name != row.name {
 			c.aliases = append(c.aliases, row.name)
 		}
@@ -93,6 +93,7 @@ func dedupeCountryNames(cs map[string]*country) error {
 		hands[code] = keySet{}
 		hands[code].add(c.name)
 		hands[code].add(countryOverrides[code].aliases...)
+		hands[code].add(demonyms[code]...)
 		for k := range hands[code] {
 			handOwners[k]++
 		}

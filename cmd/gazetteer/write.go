@@ -68,7 +68,7 @@ func encodeCountries(g *gazetteer) ([]byte, error) {
 		if aliases == nil {
 			aliases = []string{}
 		}
-		v, err := marshal(enrich.Country{Name: c.name, Aliases: aliases, Region: c.region, Subregion: c.subregion})
+		v, err := marshal(enrich.Country{Name: c.name, Aliases: aliases, Region: c.region, Subregion: c.subregion, Negative: countryNegatives[c.code]})
 		if err != nil {
 			return nil, err
 		}

@@ -18,8 +18,11 @@ const (
 	minBodyShare   = 0.25 // ... and their share of all city mentions in the body
 	minBodyHome    = 5    // the same for a home city (the publisher's own), which
 	minShareHome   = 0.4  // must also be named in the body at least as often as any other
-	maxCountries   = 4
+	maxCountries   = 8
 	minCountryBody = 2 // a country named in the summary needs this many mentions in all
+	// minCountryMentions: a country named only in the body needs this many
+	// mentions there.
+	minCountryMentions = 2
 )
 
 // homeCities publish the corpus and are named on nearly every page, so

@@ -55,10 +55,13 @@ func cityEvidence(names []string) string {
 }
 
 func (e *Enricher) prominent(cid int, t *tally) bool {
-	if t.n[kindTitle] > 0 {
+	if t.n[kindTitle] > 0 || t.n[kindHeading] > 0 {
 		return true
 	}
-	return !e.homeCountry[cid] && t.n[kindSummary] > 0 && t.total() >= minCountryBody
+	if e.homeCountry[cid] {
+		return false
+	}
+	return t.n[kindSummary] > 0 && t.total() >= minCountryBody || t.n[kindBody] >= minCountryMentions
 }
 
 // onlyRegions reports whether every name t counted is one of regions, the

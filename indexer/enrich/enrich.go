@@ -48,7 +48,7 @@ func newEnricher(ref *reference) *Enricher {
 	}
 	for id, c := range ref.countries {
 		e.countryID[c.Code] = id
-		addAll(e.countryMatch, id, append([]string{c.Name}, c.Aliases...), nil)
+		addAll(e.countryMatch, id, append([]string{c.Name}, c.Aliases...), c.Negative)
 	}
 	for id, c := range ref.cities {
 		addAll(e.cityMatch, id, c.Names(), c.Negative)

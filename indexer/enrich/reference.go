@@ -41,6 +41,9 @@ type Country struct {
 	Aliases   []string `json:"aliases"`
 	Region    string   `json:"region"`
 	Subregion string   `json:"subregion"`
+	// Negative phrases contain a name without meaning the country:
+	// "British Columbia", "Indian Ocean".
+	Negative []string `json:"negative,omitempty"`
 }
 
 // Theme is one entry of the theme taxonomy.
