@@ -36,9 +36,10 @@ func (e *Enricher) detectCities(fs []field, countries map[int]*tally, metaCountr
 	found, named := e.collectCities(fs)
 	e.resolve(found, named, fs, countries, metaCountries)
 	var body bodyStats
-	for _, t := range found {
+	for id, t := range found {
 		body.total += t.n[kindBody]
 		body.top = max(body.top, t.n[kindBody])
+		body.otherLead = body.otherLead || !e.home[id] && (t.lead || t.n[kindTitle] > 0)
 	}
 	var picks []pick
 	for id, t := range found {
@@ -184,21 +185,28 @@ func (ref *reference) sense(id int, name string) nameSense {
 
 // bodyStats sums up the city mentions in a document's body.
 type bodyStats struct {
-	total int // all mentions of all cities
-	top   int // mentions of the most named city
+	total     int  // all mentions of all cities
+	top       int  // mentions of the most named city
+	otherLead bool // a city other than a home city is in the title or headline
 }
 
 // isSubject: named in a title, heading or summary, or often enough in the
-// body and with a real share of all city mentions there. A home city must
-// dominate the body: at least as often named as any other city.
+// body and with a real share of all city mentions there. A home city (the
+// publisher's, named on nearly every page: "a trainee from Delhi studied
+// in Tokyo") needs its title or headline, or to dominate the body (at
+// least as often named as any other city) of a text whose title names no
+// other city.
 func (e *Enricher) isSubject(id int, t *tally, body bodyStats) bool {
-	if t.lead || t.n[kindTitle] > 0 || t.n[kindHeading] > 0 || t.n[kindSummary] > 0 {
-		return true
-	}
 	n := t.n[kindBody]
 	share := float64(n) / float64(max(body.total, 1))
 	if e.home[id] {
-		return n >= minBodyHome && share >= minShareHome && n >= body.top
+		if t.lead || t.n[kindTitle] > 0 {
+			return true
+		}
+		return !body.otherLead && n >= minBodyHome && share >= minShareHome && n >= body.top
+	}
+	if t.lead || t.n[kindTitle] > 0 || t.n[kindHeading] > 0 || t.n[kindSummary] > 0 {
+		return true
 	}
 	return n >= minBodyCity && share >= minBodyShare
 }
