@@ -44,3 +44,19 @@ func TestRegionFromCountry(t *testing.T) {
 		t.Errorf("regions %v (countries %v)", got, doc.Countries())
 	}
 }
+
+func TestPublisherCityNeedsTheTitle(t *testing.T) {
+	e := testEnricher(t)
+	body := "The trainee from Delhi spent two weeks in Tokyo. In Tokyo she visited the monitoring centre; Tokyo shares its data. " +
+		"Back in Delhi she will brief colleagues on what Tokyo does, and Tokyo will host the next course. Tokyo, again."
+	doc := &data.Document{Title: "Air Pollution Control — A Trainee from Delhi", Summary: "What a Delhi engineer learned in Tokyo.", Body: body, Source: "n/201207/3.html"}
+	e.Enrich(doc, nil)
+	if got := doc.Cities(); !slices.Equal(got, []string{"Delhi"}) {
+		t.Errorf("cities %v, want [Delhi]: Tokyo is named in passing", got)
+	}
+	doc = &data.Document{Title: "9th ANMC21 Plenary Meeting Held in Tokyo", Body: "Leaders met in Tokyo. Delhi and Hanoi spoke.", Source: "n/201011/1.html"}
+	e.Enrich(doc, nil)
+	if got := doc.Cities(); !slices.Contains(got, "Tokyo") {
+		t.Errorf("cities %v: a title naming Tokyo makes it a subject", got)
+	}
+}
