@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
@@ -55,6 +56,31 @@ type documentView struct {
 	OtherFlags  []string
 	SourceURL   string // the source as a link, only for http(s)
 	OriginalURL string
+	Details     []detailRow // the source's other metadata: type, period, event years...
+}
+
+// detailRow is one item of a document's other metadata.
+type detailRow struct {
+	Label  string
+	Values string
+}
+
+// detailRows lists doc.Meta by key, with readable labels.
+func detailRows(meta map[string][]string) []detailRow {
+	keys := make([]string, 0, len(meta))
+	for k := range meta {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	rows := make([]detailRow, 0, len(keys))
+	for _, k := range keys {
+		label := strings.ReplaceAll(k, "_", " ")
+		if label == "" {
+			continue
+		}
+		rows = append(rows, detailRow{Label: strings.ToUpper(label[:1]) + label[1:], Values: strings.Join(meta[k], ", ")})
+	}
+	return rows
 }
 
 // tagRow is one facet value of the document and why it has it.
@@ -78,6 +104,7 @@ func newDocumentView(doc *data.Document, back string) documentView {
 		Paragraphs: paragraphs(doc.Body),
 		NoText:     doc.HasFlag(data.FlagNoText),
 		SourceURL:  httpURL(doc.Source),
+		Details:    detailRows(doc.Meta),
 	}
 	if v.When == "" && doc.Year != 0 {
 		v.When = fmt.Sprint(doc.Year)
