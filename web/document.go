@@ -65,6 +65,10 @@ type detailRow struct {
 	Values string
 }
 
+// detailLabels rename metadata keys that would read like another row: a
+// case study's "type" is its category, not the document's kind.
+var detailLabels = map[string]string{"type": "Category"}
+
 // detailRows lists doc.Meta by key, with readable labels.
 func detailRows(meta map[string][]string) []detailRow {
 	keys := make([]string, 0, len(meta))
@@ -78,7 +82,11 @@ func detailRows(meta map[string][]string) []detailRow {
 		if label == "" {
 			continue
 		}
-		rows = append(rows, detailRow{Label: strings.ToUpper(label[:1]) + label[1:], Values: strings.Join(meta[k], ", ")})
+		label = strings.ToUpper(label[:1]) + label[1:]
+		if l, ok := detailLabels[k]; ok {
+			label = l
+		}
+		rows = append(rows, detailRow{Label: label, Values: strings.Join(meta[k], ", ")})
 	}
 	return rows
 }

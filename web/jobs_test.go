@@ -84,7 +84,7 @@ func TestDocumentShowsSourceDetails(t *testing.T) {
 	d := ts.docs.docs["a1"]
 	d.Meta = map[string][]string{"type": {"Urban regeneration"}, "event_years": {"2009", "2011"}, "period": {"<b>2002</b>-present"}}
 	_, body := get(t, ts.h, "/doc/a1")
-	for _, want := range []string{"<th scope=\"row\">Type</th><td>Urban regeneration</td>", "<th scope=\"row\">Event years</th><td>2009, 2011</td>", "&lt;b&gt;2002&lt;/b&gt;-present"} {
+	for _, want := range []string{"<th scope=\"row\">Category</th><td>Urban regeneration</td>", "<th scope=\"row\">Event years</th><td>2009, 2011</td>", "&lt;b&gt;2002&lt;/b&gt;-present"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("document page lacks %q", want)
 		}
