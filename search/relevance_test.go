@@ -306,17 +306,6 @@ func TestRelevanceCranfield(t *testing.T) {
 	}
 	c := loadCranfield(t)
 	queries := c.Queries
-	if raceEnabled {
-		// The race detector slows bleve several fold; every 3rd query
-		// keeps the run short. Floors are only checked on the full set.
-		var sample []cranQuery
-		for i, q := range queries {
-			if i%3 == 0 {
-				sample = append(sample, q)
-			}
-		}
-		queries = sample
-	}
 	dir := t.TempDir()
 	type config struct {
 		name   string
@@ -345,10 +334,6 @@ func TestRelevanceCranfield(t *testing.T) {
 		t.Logf("%-10s %8.4f %8.4f %8.4f %8.1f %7d", cf.name, s.NDCG10, s.MAP, s.R100, s.MeanHits, s.Empty)
 	}
 
-	if len(queries) != len(c.Queries) {
-		t.Logf("sampled queries (race detector): floors not checked")
-		return
-	}
 	for _, cf := range configs {
 		got, floor := results[cf.name], relevanceFloors[cf.name]
 		for _, m := range []struct {
