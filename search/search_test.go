@@ -99,6 +99,8 @@ func TestSearch(t *testing.T) {
 		{"stemmed", search.Request{Query: "floods"}, []string{"kl-flood"}, false},
 		{"all words needed across fields", search.Request{Query: "Bangkok landfill"}, []string{"bkk-waste"}, false},
 		{"stop words ignored", search.Request{Query: "the flood"}, []string{"kl-flood"}, false},
+		{"a question needs some of its words", search.Request{Query: "how did other cities handle flood control"}, []string{"kl-flood"}, false},
+		{"a short query needs all its words", search.Request{Query: "flood recycling"}, nil, false},
 		{"phrase", search.Request{Query: `"flood control"`}, []string{"kl-flood"}, false},
 		{"negation", search.Request{Query: "waste -Hanoi"}, []string{"bkk-waste"}, false},
 		{"nfkc", search.Request{Query: "CO2"}, []string{"tb-survey"}, false},
