@@ -188,3 +188,17 @@ func TestHTMLNameHint(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkdownPictureCaptionIsNotAHeading(t *testing.T) {
+	md := "---\ntitle: Waterfront\n---\n\n## Key issues\n\n###### ![Aerial](/img/a.jpg)**Aerial view of the harbour** © A. Photographer\n\nThe harbour was rebuilt.\n"
+	res, err := File("w.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Headings) != 1 || res.Headings[0] != "Key issues" {
+		t.Errorf("headings = %q", res.Headings)
+	}
+	if !strings.Contains(res.Body, "Aerial view of the harbour") {
+		t.Errorf("caption lost from the body: %q", res.Body)
+	}
+}

@@ -130,6 +130,12 @@ func (r *mdReader) heading(raw string, level int) {
 	if text == "" {
 		return
 	}
+	if strings.Contains(raw, "![") {
+		// "###### ![photo](a.jpg)**Caption** © credit": a captioned
+		// picture set as a heading for its size; the caption is text.
+		r.addPara(text)
+		return
+	}
 	r.headings = append(r.headings, text)
 	r.levels = append(r.levels, level)
 	r.paras = append(r.paras, text)
