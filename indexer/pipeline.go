@@ -42,9 +42,14 @@ type Pipeline struct {
 	extractFn func(name string, raw []byte) (*extract.Result, error) // tests replace extraction
 }
 
+// enricher is loaded once per process: the bundled gazetteer takes a few
+// hundred milliseconds to load, and an Enricher is read-only and safe for
+// concurrent use, so every pipeline shares it.
+var enricher = sync.OnceValues(enrich.New)
+
 // New returns a pipeline writing to store with the bundled reference data.
 func New(store *data.Store) (*Pipeline, error) {
-	e, err := enrich.New()
+	e, err := enricher()
 	if err != nil {
 		return nil, fmt.Errorf("indexer.New: %w", err)
 	}
