@@ -76,8 +76,11 @@ func normalise(req Request) (Request, error) {
 
 // plan holds the built parts of a request.
 type plan struct {
-	text    query.Query            // nil: match all
-	filters map[string]query.Query // per selected facet
+	text      query.Query            // nil: match all
+	filters   map[string]query.Query // per selected facet
+	fieldMust []query.Query          // city:, theme:, year: ... typed in the query
+	fieldNot  []query.Query          // the same, negated
+	notes     []string               // how the query was read, where it matters
 }
 
 func (ix *Index) plan(req Request) (*plan, error) {
@@ -85,11 +88,15 @@ func (ix *Index) plan(req Request) (*plan, error) {
 	if a == nil {
 		return nil, fmt.Errorf("search: analyzer %q missing", textAnalyzer)
 	}
-	text, err := textQuery(ParseQuery(req.Query), a)
+	must, not, words, notes, err := ix.fieldClauses(ParseQuery(req.Query).Terms)
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{text: text, filters: map[string]query.Query{}}
+	text, err := textQuery(Query{Terms: words}, a)
+	if err != nil {
+		return nil, err
+	}
+	p := &plan{text: text, filters: map[string]query.Query{}, fieldMust: must, fieldNot: not, notes: notes}
 	for facet, values := range req.Filters {
 		if len(values) == 0 {
 			continue
@@ -114,13 +121,23 @@ func (p *plan) query(skip string) query.Query {
 			parts = append(parts, fq)
 		}
 	}
+	parts = append(parts, p.fieldMust...)
+	var q query.Query
 	switch len(parts) {
 	case 0:
-		return bleve.NewMatchAllQuery()
+		q = bleve.NewMatchAllQuery()
 	case 1:
-		return parts[0]
+		q = parts[0]
+	default:
+		q = bleve.NewConjunctionQuery(parts...)
 	}
-	return bleve.NewConjunctionQuery(parts...)
+	if len(p.fieldNot) == 0 {
+		return q
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(q)
+	b.AddMustNot(p.fieldNot...)
+	return b
 }
 
 func (ix *Index) run(ctx context.Context, req Request, p *plan) (*Result, error) {
@@ -150,7 +167,7 @@ func (ix *Index) run(ctx context.Context, req Request, p *plan) (*Result, error)
 	if firstErr != nil {
 		return nil, firstErr
 	}
-	res := &Result{Total: sr.Total, Page: req.Page, Size: req.Size}
+	res := &Result{Total: sr.Total, Page: req.Page, Size: req.Size, Notes: p.notes}
 	res.Hits = toHits(sr)
 	res.Facets = toFacets(req, sr, counts)
 	return res, nil

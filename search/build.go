@@ -86,22 +86,32 @@ func termQuery(t Term, a analysis.Analyzer) (query.Query, int) {
 	if len(tokens) == 0 {
 		return nil, 0
 	}
+	fields := fieldBoost
+	if t.Field == "title" {
+		fields = fieldBoost[:1]
+	}
 	if t.Phrase && len(tokens) > 1 {
-		return fieldsPhrase(t.Text), len(fieldBoost)
+		return fieldsPhrase(t.Text, fields), len(fields)
 	}
 	conj := make([]query.Query, 0, len(tokens))
 	for _, tok := range tokens {
-		conj = append(conj, fieldsTerm(tok))
+		conj = append(conj, fieldsTerm(tok, fields))
 	}
 	if len(conj) == 1 {
-		return conj[0], len(fieldBoost)
+		return conj[0], len(fields)
 	}
-	return bleve.NewConjunctionQuery(conj...), len(conj) * len(fieldBoost)
+	return bleve.NewConjunctionQuery(conj...), len(conj) * len(fields)
 }
 
-func fieldsTerm(tok string) query.Query {
+// textFields are the fields a word is looked for in, with their boosts.
+type textFields = []struct {
+	field string
+	boost float64
+}
+
+func fieldsTerm(tok string, fields textFields) query.Query {
 	d := bleve.NewDisjunctionQuery()
-	for _, f := range fieldBoost {
+	for _, f := range fields {
 		tq := bleve.NewTermQuery(tok)
 		tq.SetField(f.field)
 		tq.SetBoost(f.boost)
@@ -110,9 +120,9 @@ func fieldsTerm(tok string) query.Query {
 	return d
 }
 
-func fieldsPhrase(text string) query.Query {
+func fieldsPhrase(text string, fields textFields) query.Query {
 	d := bleve.NewDisjunctionQuery()
-	for _, f := range fieldBoost {
+	for _, f := range fields {
 		pq := bleve.NewMatchPhraseQuery(text)
 		pq.SetField(f.field)
 		pq.SetBoost(f.boost)

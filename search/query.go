@@ -11,12 +11,18 @@ type Query struct {
 	Terms []Term
 }
 
-// Term is a word or a quoted phrase, possibly negated with a leading "-".
+// Term is a word or a quoted phrase, possibly negated with a leading "-",
+// possibly for one field: city:Bangkok, theme:"waste", year:2009..2012,
+// title:flood.
 type Term struct {
 	Text   string
 	Phrase bool
 	Not    bool
+	Field  string // "" for the text; else one of QueryFields
 }
+
+// QueryFields are the field prefixes a query may use.
+var QueryFields = []string{FacetCity, FacetCountry, FacetRegion, FacetTheme, FacetKind, FacetLang, FacetYear, "title"}
 
 // ParseQuery reads words, "quoted phrases" and -exclusions. Nothing in the
 // input has special meaning to the engine: *, ?, ~ and / are plain text
@@ -45,8 +51,30 @@ func ParseQuery(s string) Query {
 	return q
 }
 
-// readTerm reads one word or quoted phrase starting at i.
+// readTerm reads one word, quoted phrase or field:value starting at i.
 func readTerm(rs []rune, i int) (Term, int) {
+	if field, n := fieldPrefix(rs[i:]); field != "" && i+n < len(rs) && !unicode.IsSpace(rs[i+n]) {
+		t, j := readPlain(rs, i+n)
+		t.Field = field
+		return t, j
+	}
+	return readPlain(rs, i)
+}
+
+// fieldPrefix returns the field named by "name:" at the start of rs, and
+// the prefix's length; "" when rs starts with no known field.
+func fieldPrefix(rs []rune) (string, int) {
+	for _, f := range QueryFields {
+		p := []rune(f + ":")
+		if len(rs) >= len(p) && strings.EqualFold(string(rs[:len(p)]), string(p)) {
+			return f, len(p)
+		}
+	}
+	return "", 0
+}
+
+// readPlain reads one word or quoted phrase starting at i.
+func readPlain(rs []rune, i int) (Term, int) {
 	if rs[i] == '"' {
 		j := i + 1
 		for j < len(rs) && rs[j] != '"' {
@@ -69,6 +97,9 @@ func (q Query) String() string {
 		s := t.Text
 		if t.Phrase {
 			s = `"` + s + `"`
+		}
+		if t.Field != "" {
+			s = t.Field + ":" + s
 		}
 		if t.Not {
 			s = "-" + s

@@ -20,6 +20,10 @@ func TestParseQuery(t *testing.T) {
 		{"recycl* ~fuzzy /re/", []Term{{Text: "recycl*"}, {Text: "~fuzzy"}, {Text: "/re/"}}},
 		{"バンコク　下水", []Term{{Text: "バンコク"}, {Text: "下水"}}},
 		{`""`, nil},
+		{"city:Bangkok flood", []Term{{Text: "Bangkok", Field: "city"}, {Text: "flood"}}},
+		{`City:"Kuala Lumpur" -theme:waste`, []Term{{Text: "Kuala Lumpur", Phrase: true, Field: "city"}, {Text: "waste", Not: true, Field: "theme"}}},
+		{"year:2009..2012", []Term{{Text: "2009..2012", Field: "year"}}},
+		{"http://example.org city:", []Term{{Text: "http://example.org"}, {Text: "city:"}}},
 	}
 	for _, tt := range tests {
 		got := ParseQuery(tt.in).Terms

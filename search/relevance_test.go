@@ -210,7 +210,7 @@ func orSearch(ix *Index) searchFunc {
 	return func(ctx context.Context, text string) ([]string, error) {
 		d := bleve.NewDisjunctionQuery()
 		for _, tok := range analyse(a, text) {
-			d.AddQuery(fieldsTerm(tok))
+			d.AddQuery(fieldsTerm(tok, fieldBoost))
 		}
 		if len(d.Disjuncts) == 0 {
 			return nil, nil

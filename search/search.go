@@ -57,6 +57,9 @@ type Result struct {
 	Page   int
 	Size   int
 	Took   time.Duration
+	// Notes say how parts of the query were read when that matters:
+	// "no city is called "Atlantis"".
+	Notes []string
 }
 
 // Hit is one matching document as a result list shows it.

@@ -106,6 +106,16 @@ func TestSearch(t *testing.T) {
 		{"nfkc", search.Request{Query: "CO2"}, []string{"tb-survey"}, false},
 		{"wildcards are text", search.Request{Query: "landf*"}, nil, false},
 		{"city filter", search.Request{Filters: map[string][]string{"city": {"Bangkok"}}}, []string{"bkk-sewer", "bkk-waste"}, false},
+		{"city typed in the query", search.Request{Query: "city:bangkok"}, []string{"bkk-sewer", "bkk-waste"}, false},
+		{"field and words", search.Request{Query: "recycling city:Hanoi"}, []string{"hanoi-waste"}, false},
+		{"quoted city", search.Request{Query: `city:"kuala lumpur"`}, []string{"kl-flood"}, false},
+		{"theme by a word", search.Request{Query: "theme:waste"}, []string{"bkk-waste", "hanoi-waste"}, false},
+		{"negated field", search.Request{Query: "waste -city:Hanoi"}, []string{"bkk-waste"}, false},
+		{"year range typed", search.Request{Query: "year:2009..2010"}, []string{"bkk-waste", "delhi-games", "hanoi-waste"}, false},
+		{"title only", search.Request{Query: "title:commonwealth"}, []string{"delhi-games"}, false},
+		{"title only, not body", search.Request{Query: "title:metro"}, nil, false},
+		{"unknown city", search.Request{Query: "city:Atlantis flood"}, nil, false},
+		{"bad year is a word", search.Request{Query: "year:20x9"}, nil, false},
 		{"or within facet", search.Request{Filters: map[string][]string{"city": {"Bangkok", "Hanoi"}}}, []string{"bkk-sewer", "bkk-waste", "hanoi-waste"}, false},
 		{"and across facets", search.Request{Filters: map[string][]string{"city": {"Bangkok", "Hanoi"}, "theme": {"Waste and recycling"}}}, []string{"bkk-waste", "hanoi-waste"}, false},
 		{"year", search.Request{Filters: map[string][]string{"year": {"2010"}}}, []string{"delhi-games", "hanoi-waste"}, false},
@@ -271,5 +281,17 @@ func TestSnippetKnowsItsPage(t *testing.T) {
 	res, _ = ix.Search(context.Background(), search.Request{Query: "tunnel"})
 	if res.Hits[0].Page != 0 {
 		t.Errorf("a text without pages reports page %d", res.Hits[0].Page)
+	}
+}
+
+func TestQueryNotes(t *testing.T) {
+	ix, _ := mustIndex(t)
+	res, err := ix.Search(context.Background(), search.Request{Query: "city:Atlantis year:20x9 flood"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(res.Notes, " | ")
+	if !strings.Contains(got, `no city is called "Atlantis"`) || !strings.Contains(got, "year:20x9 is not a year") {
+		t.Errorf("notes = %q", res.Notes)
 	}
 }

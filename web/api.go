@@ -19,6 +19,7 @@ type apiResult struct {
 	TookMS float64                    `json:"took_ms"`
 	Hits   []apiHit                   `json:"hits"`
 	Facets map[string][]apiFacetValue `json:"facets"`
+	Notes  []string                   `json:"notes,omitempty"` // how parts of q were read
 }
 
 type apiHit struct {
@@ -79,6 +80,7 @@ func newAPIResult(req search.Request, res *search.Result) apiResult {
 		TookMS: float64(res.Took.Microseconds()) / 1000,
 		Hits:   make([]apiHit, 0, len(res.Hits)),
 		Facets: map[string][]apiFacetValue{},
+		Notes:  res.Notes,
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, newAPIHit(h))

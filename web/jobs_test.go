@@ -90,3 +90,14 @@ func TestDocumentShowsSourceDetails(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchNotesShown(t *testing.T) {
+	ts := newTestServer(t)
+	ts.search.result.Notes = []string{`no city is called "Atlantis"`}
+	if _, body := get(t, ts.h, "/?q=city:Atlantis"); !strings.Contains(body, "no city is called &#34;Atlantis&#34;") {
+		t.Error("search page does not say how the query was read")
+	}
+	if _, body := get(t, ts.h, "/api/v1/search?q=city:Atlantis"); !strings.Contains(body, `"notes":["no city is called \"Atlantis\""]`) {
+		t.Errorf("API lacks the notes")
+	}
+}

@@ -31,7 +31,7 @@ func (s *Server) searchPage(ctx context.Context, params url.Values) (searchView,
 	if err != nil {
 		return searchView{}, err
 	}
-	return newSearchView(req, res, problems), nil
+	return newSearchView(req, res, append(problems, res.Notes...)), nil
 }
 
 // searchView is the model of the search page.
