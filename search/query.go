@@ -89,22 +89,3 @@ func readPlain(rs []rune, i int) (Term, int) {
 	}
 	return Term{Text: string(rs[i:j])}, j
 }
-
-// String renders the query as it was understood.
-func (q Query) String() string {
-	parts := make([]string, 0, len(q.Terms))
-	for _, t := range q.Terms {
-		s := t.Text
-		if t.Phrase {
-			s = `"` + s + `"`
-		}
-		if t.Field != "" {
-			s = t.Field + ":" + s
-		}
-		if t.Not {
-			s = "-" + s
-		}
-		parts = append(parts, s)
-	}
-	return strings.Join(parts, " ")
-}

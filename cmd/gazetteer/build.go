@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"casebook/indexer/enrich"
 )
@@ -244,12 +243,3 @@ func (c *city) names() []string { return append([]string{c.name}, c.aliases...) 
 func (c *city) admin1Code() string { return c.country + "." + c.admin1 }
 
 func (c *city) String() string { return fmt.Sprintf("%s (%s, %d)", c.name, c.country, c.id) }
-
-func joinKeys(ks keySet) string {
-	out := make([]string, 0, len(ks))
-	for k := range ks {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return strings.Join(out, ", ")
-}
