@@ -41,6 +41,7 @@ type city struct {
 type gazetteer struct {
 	cities    []*city // most populous first
 	countries map[string]*country
+	divisions map[string][]string // country code -> division names
 }
 
 func build(src *source) (*gazetteer, error) {
@@ -56,7 +57,7 @@ func build(src *source) (*gazetteer, error) {
 	nameCities(cities, countries)
 	chooseAliases(cities, ctx)
 	markAmbiguous(cities, ctx)
-	return &gazetteer{cities: cities, countries: countries}, nil
+	return &gazetteer{cities: cities, countries: countries, divisions: divisions(src, cities, countries, ctx)}, nil
 }
 
 // selectCities takes every city of minPopulation or more, and the cities

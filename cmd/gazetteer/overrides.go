@@ -47,6 +47,8 @@ var otherMeanings = map[string]string{
 	"madison": "given name", "eugene": "given name", "gilbert": "given name",
 	"jackson": "surname", "lincoln": "surname", "allen": "surname", "irving": "surname",
 	"henderson": "surname", "hamilton": "surname",
+	"george": "given name", "nigel": "given name", // George Shultz, Nigel Lawson
+	"san": "place", // the start of San Ramon, San Mateo and many more
 }
 
 // cityOverrides by geonameid. Names are the ones Casebook has always used

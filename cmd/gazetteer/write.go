@@ -68,7 +68,8 @@ func encodeCountries(g *gazetteer) ([]byte, error) {
 		if aliases == nil {
 			aliases = []string{}
 		}
-		v, err := marshal(enrich.Country{Name: c.name, Aliases: aliases, Region: c.region, Subregion: c.subregion, Negative: countryNegatives[c.code]})
+		v, err := marshal(enrich.Country{Name: c.name, Aliases: aliases, Region: c.region, Subregion: c.subregion,
+			Negative: countryNegatives[c.code], Divisions: g.divisions[code], Abbrevs: divisionAbbrevs[code]})
 		if err != nil {
 			return nil, err
 		}

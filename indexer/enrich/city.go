@@ -73,11 +73,22 @@ func (e *Enricher) collectCities(fs []field) (found map[int]*tally, named map[in
 			if h.p.dense == "" && (!isUpperStart(f.text[h.start:h.end]) || afterTitle(f.text[:h.start])) {
 				continue
 			}
+			if f.dateline && !wholePlace(f.text, h) {
+				continue
+			}
 			for _, t := range h.p.targets {
 				if t.neg {
 					continue
 				}
+				if e.placedElsewhere(f, h, t.id) {
+					continue
+				}
 				s := e.ref.sense(t.id, h.p.text)
+				if f.dateline && !hasLetter(f.text[:h.start]) {
+					// A place line starts with a city ("NEW YORK, April 8"):
+					// not the state, word or person the name may also be.
+					s = min(s, senseDominant)
+				}
 				if s == senseWord {
 					if ctx == nil {
 						ctx = e.newFieldContext(f)
@@ -99,6 +110,14 @@ func (e *Enricher) collectCities(fs []field) (found map[int]*tally, named map[in
 		}
 	}
 	return found, named
+}
+
+// wholePlace reports whether h, in a news story's place line, is its
+// place: all of the text before the first comma ("NEWPORT BEACH, Calif."
+// is not Newport).
+func wholePlace(line string, h hit) bool {
+	place, _, _ := strings.Cut(line, ",")
+	return strings.TrimSpace(line[:h.start]) == "" && strings.TrimSpace(line[h.end:len(place)]) == ""
 }
 
 // personTitles are words before a name that make it a person's.

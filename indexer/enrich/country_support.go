@@ -149,6 +149,31 @@ func (e *Enricher) newFieldContext(f *field) *fieldContext {
 	return &fieldContext{f: f, countries: e.countryMatch.find(f), regions: e.ref.regions.find(f)}
 }
 
+// placedElsewhere reports whether a mention h of city id is followed by
+// the name, division or abbreviation of another country: "Vienna, Va.",
+// "Burlington, Vt.". It is then a place of the same name there.
+func (e *Enricher) placedElsewhere(f *field, h hit, id int) bool {
+	c := e.ref.cities[id]
+	own := fastKey(c.Admin1) // "Atlanta, Georgia": the state, not the country
+	for _, s := range e.regionsNext(f.text[h.end:]) {
+		if fastKey(s.p.text) == own {
+			continue
+		}
+		for _, t := range s.p.targets {
+			if !t.neg && e.ref.countries[t.id].Code != c.Country {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// joinsPlace reports whether gap joins a place to the region after it:
+// ", " as in "Vienna, Va.".
+func joinsPlace(gap string) bool {
+	return strings.TrimSpace(gap) == ","
+}
+
 // besideSupport reports whether a mention h of city id, through a name
 // that is also a common word, is written with a capital (outside the dense
 // scripts) and followed by its country or region: "Mobile, Alabama",

@@ -18,6 +18,8 @@ type Enricher struct {
 	themeKeys    map[string]int
 	cityMatch    *matcher
 	countryMatch *matcher
+	abbrevMatch  *matcher // division abbreviations: see Country.Abbrevs
+	divisionKeys map[string]bool
 	themeMatch   *matcher
 	home         map[int]bool // the publisher's cities, see homeCities
 	homeCountry  map[int]bool
@@ -42,13 +44,19 @@ func newEnricher(ref *reference) *Enricher {
 		themeKeys:    ref.themeIndex(),
 		cityMatch:    newMatcher(false),
 		countryMatch: newMatcher(false),
+		abbrevMatch:  newMatcher(false),
+		divisionKeys: map[string]bool{},
 		themeMatch:   newMatcher(true),
 		home:         map[int]bool{},
 		homeCountry:  map[int]bool{},
 	}
 	for id, c := range ref.countries {
 		e.countryID[c.Code] = id
-		addAll(e.countryMatch, id, append([]string{c.Name}, c.Aliases...), c.Negative)
+		addAll(e.countryMatch, id, slices.Concat([]string{c.Name}, c.Aliases, c.Divisions), c.Negative)
+		addAll(e.abbrevMatch, id, c.Abbrevs, nil)
+		for _, d := range c.Divisions {
+			e.divisionKeys[fastKey(d)] = true
+		}
 	}
 	for id, c := range ref.cities {
 		addAll(e.cityMatch, id, c.Names(), c.Negative)
@@ -89,11 +97,14 @@ func (e *Enricher) Enrich(doc *data.Document, meta map[string][]string) {
 	fs := documentFields(doc)
 	if dl := meta["dateline"]; len(dl) > 0 {
 		// "WASHINGTON, April 9 -": a news story's place line says where it
-		// comes from, as strongly as a heading.
-		fs = append(fs, newField(kindHeading, strings.Join(dl, "\n")))
+		// comes from, as strongly as a headline "From Delhi".
+		f := newField(kindHeading, strings.Join(dl, "\n"))
+		f.dateline = true
+		fs = append(fs, f)
 	}
 	src := e.fromMeta(meta)
-	named := collect(e.countryMatch, fs)
+	named := collectIf(e.countryMatch, fs, e.notInName)
+	e.collectAbbrevs(fs, named)
 
 	cities := src.cities
 	if len(cities) == 0 {

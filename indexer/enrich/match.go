@@ -22,6 +22,7 @@ type phrase struct {
 	words   []string // word phrases: the words, lower case unless exact
 	exact   bool     // match case as written (short acronyms: KL, AIDS)
 	dense   string   // dense-script phrases: the NFKC text
+	dots    []bool   // dots[j]: the name has a dot after word j ("St. Louis")
 	targets []target
 }
 
@@ -108,6 +109,7 @@ func newPhrase(text string) *phrase {
 		} else {
 			p.words = append(p.words, t.low)
 		}
+		p.dots = append(p.dots, strings.HasPrefix(s[t.end:], "."))
 	}
 	return p
 }
@@ -220,7 +222,7 @@ func (m *matcher) matchAt(p *phrase, f *field, i int) bool {
 		if got != w && !(m.plural && last && isPlural(got, w)) {
 			return false
 		}
-		if j > 0 && !joinable(f.text[f.toks[i+j-1].end:t.start]) {
+		if j > 0 && !joinable(f.text[f.toks[i+j-1].end:t.start], p.dots[j-1]) {
 			return false
 		}
 	}

@@ -44,6 +44,11 @@ type Country struct {
 	// Negative phrases contain a name without meaning the country:
 	// "British Columbia", "Indian Ocean".
 	Negative []string `json:"negative,omitempty"`
+	// Divisions are first-level divisions that name only this country
+	// ("Selangor"); Abbrevs are their news-style abbreviations ("Calif."),
+	// which count only after a place and a comma ("Boulder, Colo.").
+	Divisions []string `json:"divisions,omitempty"`
+	Abbrevs   []string `json:"abbrevs,omitempty"`
 }
 
 // Theme is one entry of the theme taxonomy.

@@ -28,10 +28,18 @@ type phraseCount struct {
 // Negative phrases have already cancelled what they cover, and count for
 // nothing themselves.
 func collect(m *matcher, fs []field) map[int]*tally {
+	return collectIf(m, fs, nil)
+}
+
+// collectIf is collect, counting only the hits keep (when set) accepts.
+func collectIf(m *matcher, fs []field, keep func(f *field, h hit) bool) map[int]*tally {
 	out := map[int]*tally{}
 	for i := range fs {
 		f := &fs[i]
 		for _, h := range m.find(f) {
+			if keep != nil && !keep(f, h) {
+				continue
+			}
 			for _, t := range h.p.targets {
 				if t.neg {
 					continue
@@ -59,7 +67,7 @@ func (t *tally) add(f *field, h hit) {
 		if t.quote[k] == "" {
 			t.quote[k] = f.text
 		}
-		t.lead = t.lead || isHeadline(f.text, h)
+		t.lead = t.lead || isHeadline(f.text, h) || f.dateline && !hasLetter(f.text[:h.start])
 	}
 }
 

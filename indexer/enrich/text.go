@@ -30,10 +30,11 @@ const maxBodyBytes = 256 << 10
 
 // field is one normalised part of a document.
 type field struct {
-	kind  int
-	text  string  // NFKC
-	toks  []token // words outside the dense scripts
-	dense bool    // has runes of a script written without spaces
+	kind     int
+	text     string  // NFKC
+	toks     []token // words outside the dense scripts
+	dense    bool    // has runes of a script written without spaces
+	dateline bool    // a news story's place line: its first place leads
 }
 
 // token is one word of a field, with its byte span in field.text.
@@ -166,8 +167,9 @@ func isDense(r rune) bool { return scriptOf(r) >= scriptKana }
 
 // joinable reports whether the gap between two words may sit inside one
 // name or phrase: spaces, hyphens, apostrophes, dots inside abbreviations,
-// but not a sentence end, a comma or a paragraph break.
-func joinable(gap string) bool {
+// but not a sentence end, a comma or a paragraph break. dotted allows a
+// dot before the space: the name itself has one there ("St. Louis").
+func joinable(gap string, dotted bool) bool {
 	if strings.Count(gap, "\n") > 1 {
 		return false
 	}
@@ -175,7 +177,7 @@ func joinable(gap string) bool {
 		switch {
 		case unicode.IsSpace(r), r == '-', r == '\'', r == '’', r == '&', r == '‐', r == '–':
 		case r == '.':
-			if i+1 < len(gap) {
+			if i+1 < len(gap) && !(dotted && i == 0) {
 				return false // "Delhi. New" ends a sentence
 			}
 		default:
