@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -81,14 +82,23 @@ type plan struct {
 	fieldMust []query.Query          // city:, theme:, year: ... typed in the query
 	fieldNot  []query.Query          // the same, negated
 	notes     []string               // how the query was read, where it matters
+	hasWords  bool                   // words are searched: rank by relevance, highlight
 }
 
-func (ix *Index) plan(req Request) (*plan, error) {
-	a := ix.idx.Mapping().AnalyzerNamed(textAnalyzer)
-	if a == nil {
-		return nil, fmt.Errorf("search: analyzer %q missing", textAnalyzer)
+// planQuery builds the query part of a plan: a boolean tree as it is
+// written, a plain list of terms with textQuery's rules for long lists.
+func (ix *Index) planQuery(q Query, a analysis.Analyzer) (*plan, error) {
+	p := &plan{filters: map[string]query.Query{}, notes: q.Notes}
+	if q.Root != nil {
+		c := &compiler{ix: ix, a: a}
+		text, err := c.compile(q.Root)
+		if err != nil {
+			return nil, err
+		}
+		p.text, p.hasWords, p.notes = text, c.hasWords, append(p.notes, c.notes...)
+		return p, nil
 	}
-	must, not, words, notes, err := ix.fieldClauses(ParseQuery(req.Query).Terms)
+	must, not, words, notes, err := ix.fieldClauses(q.Terms)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +106,19 @@ func (ix *Index) plan(req Request) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{text: text, filters: map[string]query.Query{}, fieldMust: must, fieldNot: not, notes: notes}
+	p.text, p.fieldMust, p.fieldNot, p.notes, p.hasWords = text, must, not, append(p.notes, notes...), text != nil
+	return p, nil
+}
+
+func (ix *Index) plan(req Request) (*plan, error) {
+	a := ix.idx.Mapping().AnalyzerNamed(textAnalyzer)
+	if a == nil {
+		return nil, fmt.Errorf("search: analyzer %q missing", textAnalyzer)
+	}
+	p, err := ix.planQuery(ParseQuery(req.Query), a)
+	if err != nil {
+		return nil, err
+	}
 	for facet, values := range req.Filters {
 		if len(values) == 0 {
 			continue
@@ -176,8 +198,8 @@ func (ix *Index) run(ctx context.Context, req Request, p *plan) (*Result, error)
 func (ix *Index) mainRequest(req Request, p *plan) *bleve.SearchRequest {
 	sr := bleve.NewSearchRequestOptions(p.query(""), req.Size, (req.Page-1)*req.Size, false)
 	sr.Fields = hitFields
-	sr.SortBy(sortOrder(req.Sort, p.text != nil))
-	if p.text != nil {
+	sr.SortBy(sortOrder(req.Sort, p.hasWords))
+	if p.hasWords {
 		sr.Highlight = bleve.NewHighlightWithStyle(highlighterName)
 		sr.Highlight.AddField(fieldBody)
 	}

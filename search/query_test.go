@@ -2,6 +2,7 @@ package search
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -75,5 +76,50 @@ func TestParseYearRange(t *testing.T) {
 		if (err == nil) != tt.ok || lo != tt.lo || hi != tt.hi {
 			t.Errorf("ParseYearRange(%q) = %d, %d, %v", tt.in, lo, hi, err)
 		}
+	}
+}
+
+func TestParseBoolean(t *testing.T) {
+	w := func(s string) Term { return Term{Text: s} }
+	tests := []struct {
+		in       string
+		want     Node   // nil: a plain list of terms
+		noteHint string // "" when no note is expected
+	}{
+		{"flood control", nil, ""},
+		{"stress in wings (at mach 2)", nil, ""},
+		{"flood OR typhoon", Or{w("flood"), w("typhoon")}, ""},
+		{"waste AND Bangkok", And{w("waste"), w("Bangkok")}, ""},
+		{"waste and Bangkok", nil, ""},
+		{"(waste OR recycling) Bangkok", And{Or{w("waste"), w("recycling")}, w("Bangkok")}, ""},
+		{"flood NOT Tokyo", And{w("flood"), Not{w("Tokyo")}}, ""},
+		{"flood -(Tokyo OR Osaka)", And{w("flood"), Not{Or{w("Tokyo"), w("Osaka")}}}, ""},
+		{"a OR b c", Or{w("a"), And{w("b"), w("c")}}, ""},
+		{`city:Bangkok OR "solid waste"`, Or{Term{Text: "Bangkok", Field: "city"}, Term{Text: "solid waste", Phrase: true}}, ""},
+		{"year:2009..2012 OR -waste", Or{Term{Text: "2009..2012", Field: "year"}, Not{w("waste")}}, ""},
+		{"NOT NOT flood OR x", Or{Not{Not{w("flood")}}, w("x")}, ""},
+		{"flood OR", nil, "OR needs a word after it"},
+		{"AND waste", nil, "AND needs something before it"},
+		{"(waste OR recycling", nil, `a "(" is never closed`},
+		{"waste OR recycling)", nil, `a ")" has no "(" before it`},
+		{"NOT", nil, "NOT needs a word after it"},
+		{"flood OR ()", nil, `nothing inside`},
+		{strings.Repeat("(", 40) + "a OR b" + strings.Repeat(")", 40), nil, "nest deeper"},
+	}
+	for _, tt := range tests {
+		q := ParseQuery(tt.in)
+		if !reflect.DeepEqual(q.Root, tt.want) {
+			t.Errorf("ParseQuery(%q).Root = %#v, want %#v", tt.in, q.Root, tt.want)
+		}
+		switch {
+		case tt.noteHint == "" && len(q.Notes) > 0:
+			t.Errorf("ParseQuery(%q): unexpected notes %q", tt.in, q.Notes)
+		case tt.noteHint != "" && (len(q.Notes) != 1 || !strings.Contains(q.Notes[0], tt.noteHint) || !strings.HasPrefix(q.Notes[0], "read as plain words")):
+			t.Errorf("ParseQuery(%q).Notes = %q, want one saying %q", tt.in, q.Notes, tt.noteHint)
+		}
+	}
+	// A malformed query keeps its words, without the operators.
+	if got := ParseQuery("(waste OR recycling").Terms; !reflect.DeepEqual(got, []Term{w("waste"), w("recycling")}) {
+		t.Errorf("terms of a malformed query = %+v", got)
 	}
 }
