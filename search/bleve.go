@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -89,24 +90,25 @@ type plan struct {
 // written, a plain list of terms with textQuery's rules for long lists.
 func (ix *Index) planQuery(q Query, a analysis.Analyzer) (*plan, error) {
 	p := &plan{filters: map[string]query.Query{}, notes: q.Notes}
+	x := ix.newExpander(a)
 	if q.Root != nil {
-		c := &compiler{ix: ix, a: a}
+		c := &compiler{ix: ix, x: x}
 		text, err := c.compile(q.Root)
 		if err != nil {
 			return nil, err
 		}
-		p.text, p.hasWords, p.notes = text, c.hasWords, append(p.notes, c.notes...)
+		p.text, p.hasWords, p.notes = text, c.hasWords, slices.Concat(p.notes, c.notes, x.notes)
 		return p, nil
 	}
 	must, not, words, notes, err := ix.fieldClauses(q.Terms)
 	if err != nil {
 		return nil, err
 	}
-	text, err := textQuery(Query{Terms: words}, a)
+	text, err := textQuery(Query{Terms: words}, x)
 	if err != nil {
 		return nil, err
 	}
-	p.text, p.fieldMust, p.fieldNot, p.notes, p.hasWords = text, must, not, append(p.notes, notes...), text != nil
+	p.text, p.fieldMust, p.fieldNot, p.notes, p.hasWords = text, must, not, slices.Concat(p.notes, notes, x.notes), text != nil
 	return p, nil
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -13,7 +12,7 @@ import (
 // OR says otherwise; field terms become filters as in fieldClauses.
 type compiler struct {
 	ix       *Index
-	a        analysis.Analyzer
+	x        *expander
 	clauses  int
 	hasWords bool // a word or phrase is searched: rank by relevance, highlight
 	notes    []string
@@ -102,7 +101,11 @@ func (c *compiler) term(t Term) (query.Query, error) {
 		}
 		t = words[0] // a malformed year, searched as a word
 	}
-	q, n := termQuery(t, c.a)
+	g := group{terms: []Term{t}}
+	if t.Field == "" {
+		g.also = c.x.useful(t.Text)
+	}
+	q, n := c.x.query(g)
 	if q == nil {
 		return nil, nil
 	}

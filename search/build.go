@@ -36,21 +36,22 @@ const (
 	minWordsShared = 0.3
 )
 
-// textQuery builds the bleve query for the user's words. It returns nil
-// when nothing searchable is left (empty input, only stop words).
-// Phrases are always required and -words always excluded.
-func textQuery(q Query, a analysis.Analyzer) (query.Query, error) {
+// textQuery builds the bleve query for the user's words, each with what
+// it also means (see expander). It returns nil when nothing searchable is
+// left (empty input, only stop words). Phrases are always required and
+// -words always excluded.
+func textQuery(q Query, x *expander) (query.Query, error) {
 	var words, phrases, mustNot []query.Query
 	clauses := 0
-	for _, t := range q.Terms {
-		tq, n := termQuery(t, a)
+	for _, g := range x.groups(q.Terms) {
+		tq, n := x.query(g)
 		if tq == nil {
 			continue
 		}
 		if clauses += n; clauses > maxClauses {
 			return nil, fmt.Errorf("%w: query too long", ErrBadRequest)
 		}
-		switch {
+		switch t := g.terms[0]; {
 		case t.Not:
 			mustNot = append(mustNot, tq)
 		case t.Phrase:

@@ -77,7 +77,27 @@ func (ix *Index) resolve(facet, typed string) ([]string, error) {
 	if len(exact) > 0 {
 		return exact, nil
 	}
+	if len(partial) == 0 && facet == FacetCity {
+		return ix.cityByAlias(typed), nil
+	}
 	return partial, nil
+}
+
+// cityByAlias returns the city in the index that typed is another name
+// of, in any script: city:Rangoon is Yangon, city:バンコク Bangkok.
+func (ix *Index) cityByAlias(typed string) []string {
+	m := ix.thesaurus().lookup(typed)
+	if m == nil {
+		return nil
+	}
+	present := ix.presentValues(FacetCity)
+	var out []string
+	for _, c := range m.cities {
+		if present[c] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // wordsMatch: facets whose values are long names, found by one word.

@@ -30,6 +30,7 @@ type Index struct {
 	Logger *slog.Logger
 	// Timeout bounds every search that has no earlier deadline.
 	Timeout time.Duration
+	syn     synonymState
 }
 
 // Open opens the index at path, creating it if missing. An index written
