@@ -105,7 +105,8 @@ func (c *compiler) term(t Term) (query.Query, error) {
 	if t.Field == "" {
 		g.also = c.x.useful(t.Text)
 	}
-	q, n := c.x.query(g)
+	qs, n := c.x.clauses(g)
+	q := qs[0]
 	if q == nil {
 		return nil, nil
 	}

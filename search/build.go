@@ -44,20 +44,20 @@ func textQuery(q Query, x *expander) (query.Query, error) {
 	var words, phrases, mustNot []query.Query
 	clauses := 0
 	for _, g := range x.groups(q.Terms) {
-		tq, n := x.query(g)
-		if tq == nil {
-			continue
-		}
+		qs, n := x.clauses(g)
 		if clauses += n; clauses > maxClauses {
 			return nil, fmt.Errorf("%w: query too long", ErrBadRequest)
 		}
-		switch t := g.terms[0]; {
-		case t.Not:
-			mustNot = append(mustNot, tq)
-		case t.Phrase:
-			phrases = append(phrases, tq)
-		default:
-			words = append(words, tq)
+		for i, tq := range qs {
+			switch t := g.terms[i]; {
+			case tq == nil:
+			case t.Not:
+				mustNot = append(mustNot, tq)
+			case t.Phrase:
+				phrases = append(phrases, tq)
+			default:
+				words = append(words, tq)
+			}
 		}
 	}
 	if len(words)+len(phrases)+len(mustNot) == 0 {

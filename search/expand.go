@@ -52,9 +52,9 @@ func (ix *Index) SynonymsError() error {
 // thesaurus returns the current thesaurus, rereading the staff file when
 // its modification time changed.
 func (ix *Index) thesaurus() *thesaurus {
-	ref, err := referenceThesaurus()
+	ref, err := shippedThesaurus()
 	if err != nil {
-		ix.Logger.Error("reading the reference thesaurus", "err", err)
+		ix.Logger.Error("reading the shipped thesaurus", "err", err)
 	}
 	s := &ix.syn
 	s.mu.Lock()
@@ -238,47 +238,41 @@ func (x *expander) useful(phrase string) *meaning {
 	return out
 }
 
-// query builds a group's clause: the written terms, or what they also
-// mean. It returns nil when nothing is searchable, and the clause count.
-func (x *expander) query(g group) (query.Query, int) {
-	var written []query.Query
-	n := 0
+// clauses builds one clause per written term of a group, each matching
+// the term or what the group also means: in "krung thep flood", krung and
+// thep each match Bangkok, so a long question counts both words found
+// (see textQuery). A nil clause is a term with nothing searchable (a stop
+// word). n is the number of bleve clauses.
+func (x *expander) clauses(g group) (out []query.Query, n int) {
+	var also []query.Query
+	if g.also != nil {
+		for _, w := range g.also.words {
+			if q, k := termQuery(Term{Text: w, Phrase: strings.Contains(w, " ")}, x.a); q != nil {
+				also, n = append(also, q), n+k
+			}
+		}
+		for _, c := range g.also.cities {
+			also, n = append(also, anyOf(FacetCity, []string{c})), n+1
+		}
+		for _, t := range g.also.themes {
+			also, n = append(also, anyOf(FacetTheme, []string{t})), n+1
+		}
+	}
 	for _, t := range g.terms {
 		t.Not = false
-		if q, k := termQuery(t, x.a); q != nil {
-			written, n = append(written, q), n+k
+		q, k := termQuery(t, x.a)
+		if q == nil { // a stop word: "the flood" is flood
+			out = append(out, nil)
+			continue
+		}
+		n += k
+		alts := append([]query.Query{q}, also...)
+		switch len(alts) {
+		case 1:
+			out = append(out, alts[0])
+		default:
+			out = append(out, bleve.NewDisjunctionQuery(alts...))
 		}
 	}
-	var alts []query.Query
-	switch len(written) {
-	case 0:
-	case 1:
-		alts = append(alts, written[0])
-	default:
-		alts = append(alts, bleve.NewConjunctionQuery(written...))
-	}
-	if g.also == nil {
-		if len(alts) == 0 {
-			return nil, 0
-		}
-		return alts[0], n
-	}
-	for _, w := range g.also.words {
-		if q, k := termQuery(Term{Text: w, Phrase: strings.Contains(w, " ")}, x.a); q != nil {
-			alts, n = append(alts, q), n+k
-		}
-	}
-	for _, c := range g.also.cities {
-		alts, n = append(alts, anyOf(FacetCity, []string{c})), n+1
-	}
-	for _, t := range g.also.themes {
-		alts, n = append(alts, anyOf(FacetTheme, []string{t})), n+1
-	}
-	switch len(alts) {
-	case 0:
-		return nil, 0
-	case 1:
-		return alts[0], n
-	}
-	return bleve.NewDisjunctionQuery(alts...), n
+	return out, n
 }

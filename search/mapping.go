@@ -18,7 +18,8 @@ import (
 //	1: title/summary/headings/body text with the "casebook" analyzer;
 //	   keyword facets; numeric year; stored display fields.
 //	2: body as one value per page for paged originals; region facet.
-const MappingVersion = "2"
+//	3: accents folded off Latin letters (communique finds communiqué).
+const MappingVersion = "3"
 
 // textAnalyzer is the analyzer of every text field and of query words.
 const textAnalyzer = "casebook"
@@ -79,7 +80,8 @@ func NewMapping() (mapping.IndexMapping, error) {
 }
 
 // addAnalysis defines the text analyzer: Unicode words, NFKC (so ＣＯ２
-// finds CO2), CJK width folding and bigrams, lower case, English
+// finds CO2), CJK width folding and bigrams, lower case, accents off
+// Latin letters, English
 // possessives, stop words and Porter stemming.
 func addAnalysis(im *mapping.IndexMappingImpl) error {
 	return im.AddCustomAnalyzer(textAnalyzer, map[string]any{
@@ -87,7 +89,7 @@ func addAnalysis(im *mapping.IndexMappingImpl) error {
 		"char_filters": []string{nfkcName},
 		"tokenizer":    unicode.Name,
 		"token_filters": []string{
-			cjk.WidthName, lowercase.Name, en.PossessiveName,
+			cjk.WidthName, lowercase.Name, foldName, en.PossessiveName,
 			en.StopName, cjk.BigramName, porter.Name,
 		},
 	})

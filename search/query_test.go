@@ -49,6 +49,10 @@ func TestAnalyzer(t *testing.T) {
 		{"Tokyo's sewers", []string{"tokyo", "sewer"}},
 		{"下水道", []string{"下水", "水道"}},
 		{"ﾊﾞﾝｺｸ", []string{"バン", "ンコ", "コク"}},
+		{"Communiqué", []string{"communiqu"}},
+		{"Hồ Chí Minh Đà Nẵng", []string{"ho", "chi", "minh", "da", "nang"}},
+		{"ガス対策", []string{"ガス", "ス対", "対策"}},
+		{"Straße Łódź", []string{"strass", "lodz"}},
 	}
 	for _, tt := range tests {
 		if got := analyse(a, tt.in); !reflect.DeepEqual(got, tt.want) {

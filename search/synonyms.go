@@ -158,6 +158,31 @@ func readReference(fsys fs.FS, name string, v any) error {
 	return nil
 }
 
+// shippedThesaurus is the reference thesaurus with the synonyms Casebook
+// ships (data/reference/synonyms.txt), matched as the index analyses them.
+var shippedThesaurus = sync.OnceValues(func() (*thesaurus, error) {
+	ref, err := referenceThesaurus()
+	if err != nil {
+		return nil, err
+	}
+	m, err := NewMapping()
+	if err != nil {
+		return nil, err
+	}
+	a := m.AnalyzerNamed(textAnalyzer)
+	f, err := data.Reference.Open("reference/synonyms.txt")
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer f.Close()
+	shipped := newThesaurus()
+	shipped.stem = func(s string) string { return strings.Join(analyse(a, s), " ") }
+	if err := parseSynonyms(shipped, f); err != nil {
+		return nil, fmt.Errorf("search: reference/synonyms.txt: %w", err)
+	}
+	return merged(ref, shipped), nil
+})
+
 // parseSynonyms reads a staff synonym list, one group a line in Solr's
 // format: "bike, bicycle, cycling" makes the phrases mean each other;
 // "MRT => subway, metro" makes MRT also mean subway and metro, not the

@@ -64,8 +64,13 @@ func openApp(dataDir string) (*app, error) {
 		store.Close()
 		return nil, err
 	}
+	// Staff edit synonyms here, in Solr's format; searches reread it.
+	ix.SetSynonymsFile(filepath.Join(dataDir, SynonymsFile))
 	return &app{store: store, index: ix}, nil
 }
+
+// SynonymsFile is the staff synonym list in the data folder.
+const SynonymsFile = "synonyms.txt"
 
 // Close closes the index, then the store: the reverse of opening.
 func (a *app) Close() error {
