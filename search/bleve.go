@@ -50,6 +50,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if res, err = ix.retryWithFixes(ctx, req, plan, res); err != nil {
+		return nil, err
+	}
 	res.Took = time.Since(start)
 	return res, nil
 }
@@ -88,9 +91,10 @@ type plan struct {
 
 // planQuery builds the query part of a plan: a boolean tree as it is
 // written, a plain list of terms with textQuery's rules for long lists.
-func (ix *Index) planQuery(q Query, a analysis.Analyzer) (*plan, error) {
+func (ix *Index) planQuery(q Query, a analysis.Analyzer, fixes map[string]correction) (*plan, error) {
 	p := &plan{filters: map[string]query.Query{}, notes: q.Notes}
 	x := ix.newExpander(a)
+	x.fuzzy = fixes
 	if q.Root != nil {
 		c := &compiler{ix: ix, x: x}
 		text, err := c.compile(q.Root)
@@ -117,7 +121,7 @@ func (ix *Index) plan(req Request) (*plan, error) {
 	if a == nil {
 		return nil, fmt.Errorf("search: analyzer %q missing", textAnalyzer)
 	}
-	p, err := ix.planQuery(ParseQuery(req.Query), a)
+	p, err := ix.planQuery(ParseQuery(req.Query), a, req.fixes)
 	if err != nil {
 		return nil, err
 	}

@@ -145,6 +145,7 @@ type expander struct {
 	ix    *Index
 	th    *thesaurus
 	a     analysis.Analyzer
+	fuzzy map[string]correction // by the word as typed
 	notes []string
 }
 
@@ -266,6 +267,9 @@ func (x *expander) clauses(g group) (out []query.Query, n int) {
 			continue
 		}
 		n += k
+		if c, ok := x.fuzzy[t.Text]; ok && !t.Phrase {
+			q = fuzzyClause(q, c)
+		}
 		alts := append([]query.Query{q}, also...)
 		switch len(alts) {
 		case 1:

@@ -47,6 +47,7 @@ type Request struct {
 	Page    int // 1-based
 	Size    int
 	Sort    string
+	fixes   map[string]correction // typo corrections Search retries with
 }
 
 // Result is one page of hits plus the facet counts of the whole result.
@@ -60,6 +61,9 @@ type Result struct {
 	// Notes say how parts of the query were read when that matters:
 	// "no city is called "Atlantis"".
 	Notes []string
+	// DidYouMean is the query with its misspelt words corrected, when
+	// Search also searched for the corrections.
+	DidYouMean string
 }
 
 // Hit is one matching document as a result list shows it.
