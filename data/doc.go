@@ -1,7 +1,8 @@
 // Package data is Casebook's system of record: documents, their change log,
-// ingest jobs and content-addressed originals, kept in a bbolt file and a
-// folder beside it. It also ships the reference data (gazetteer, themes)
-// and the sample corpus. It imports no other Casebook package.
+// ingest jobs, accounts and content-addressed originals, kept in a bbolt
+// file and a folder beside it. It also ships the reference data
+// (gazetteer, themes) and the sample corpus. It imports no other Casebook
+// package.
 //
 // # Buckets
 //
@@ -15,6 +16,10 @@
 //	         month, and their articles by position (store_issue.go)
 //	crawls, crawlpages       per-scope crawl frontier and visited set, and
 //	         per-URL validators for conditional re-fetch (store_crawl.go)
+//	users    user name -> JSON user with its bcrypt hash (user.go)
+//	sessions SHA-256 of the session token -> JSON Session (session.go)
+//	tokens   SHA-256 of the API token secret -> JSON Token (token.go)
+//	audit    8-byte big-endian sequence -> JSON AuditEntry (audit.go)
 //
 // # Invariants
 //
@@ -23,6 +28,10 @@
 // written (temp file, rename) and made durable (syncfs, or fsync per file
 // off Linux) before the records naming them commit; a crash in between
 // leaves at most an unreferenced blob, never a record without one.
+//
+// Every user and token change appends an AuditEntry in the same
+// transaction. Secrets (passwords, session tokens, API tokens) are
+// stored only as hashes.
 //
 // # Caveats
 //

@@ -14,7 +14,8 @@ import (
 // SchemaVersion is the layout of the bbolt file.
 //
 //	1: docs, sources, changes, jobs, hashes, issues, issue_articles,
-//	   crawls, crawlpages buckets.
+//	   crawls, crawlpages buckets; later users, sessions, tokens, audit
+//	   (new buckets need no bump: Open creates missing ones).
 const SchemaVersion = 1
 
 var (
@@ -26,7 +27,7 @@ var (
 	bucketHashes  = []byte("hashes")
 	// bucketCorrections: document id -> JSON []Correction (staff changes).
 	bucketCorrections = []byte("corrections")
-	allBuckets        = [][]byte{bucketCorrections, bucketMeta, bucketDocs, bucketSources, bucketChanges, bucketJobs, bucketHashes, bucketCrawls, bucketCrawlPages, bucketIssues, bucketIssueArticles}
+	allBuckets        = [][]byte{bucketCorrections, bucketMeta, bucketDocs, bucketSources, bucketChanges, bucketJobs, bucketHashes, bucketCrawls, bucketCrawlPages, bucketIssues, bucketIssueArticles, bucketUsers, bucketSessions, bucketTokens, bucketAudit}
 )
 
 // Store is the system of record under one data dir.
@@ -35,6 +36,11 @@ type Store struct {
 	dir string
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// Sessions sets session lifetimes; zero fields take the defaults.
+	Sessions SessionOptions
+	// BcryptCost hashes new passwords; zero means DefaultBcryptCost.
+	// Tests lower it.
+	BcryptCost int
 }
 
 // Open opens (creating if needed) the store in dir. It returns an error

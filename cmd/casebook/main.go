@@ -52,6 +52,12 @@ Usage:
                                                     correct a document's tags; corrections survive re-ingest and retag
   casebook eval-tags [--mapping M] [--split heldout] [--worst 20] [--min city=0.9,...] LABELS.jsonl
                                                     score city, country, theme and year tagging against labelled documents
+  casebook user    add|passwd|role|disable|enable|list [--data-dir DIR] [NAME] [--role R]
+                                                    manage accounts; the first admin is made here (no default password)
+  casebook token   create|revoke|list [--data-dir DIR] [--user NAME --label TEXT] [ID]
+                                                    manage API tokens for /api/v1; create prints the secret once
+  casebook audit   [--data-dir DIR] [--json] [-n 50]
+                                                    show recent account and data changes, or export all as JSON lines
 
 Every flag also reads CASEBOOK_<NAME> from the environment (CASEBOOK_DATA_DIR, CASEBOOK_ADDR).
 `
@@ -80,6 +86,12 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &correctCmd{out: stdout, errOut: stderr}
 	case "eval-tags":
 		cmd = &evalTagsCmd{out: stdout, errOut: stderr}
+	case "user":
+		cmd = &userCmd{in: os.Stdin, out: stdout, errOut: stderr}
+	case "token":
+		cmd = &tokenCmd{out: stdout, errOut: stderr}
+	case "audit":
+		cmd = &auditCmd{out: stdout, errOut: stderr}
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
