@@ -29,8 +29,9 @@ var facetSize = map[string]int{
 var hitFields = []string{fieldTitle, "kind", "city", "theme", fieldYear, "lang", fieldSource, fieldLead}
 
 // Search runs req: the hits and the facets whose values are not selected
-// in one bleve search, and one count-only search per selected facet with
-// that facet's own selection left out, all concurrently.
+// in one bleve search, one count-only search per selected facet with
+// that facet's own selection left out, and one per excluded value (see
+// Request.Exclude), all concurrently.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
 	req, err := normalise(req)
@@ -68,7 +69,7 @@ func normalise(req Request) (Request, error) {
 	if req.Size > MaxSize {
 		return req, fmt.Errorf("%w: size %d over %d", ErrBadRequest, req.Size, MaxSize)
 	}
-	if (req.Page-1)*req.Size > maxOffset {
+	if req.After == "" && req.Before == "" && (req.Page-1)*req.Size > maxOffset {
 		return req, fmt.Errorf("%w: page %d is too deep", ErrBadRequest, req.Page)
 	}
 	switch req.Sort {
@@ -87,6 +88,10 @@ type plan struct {
 	fieldNot  []query.Query          // the same, negated
 	notes     []string               // how the query was read, where it matters
 	hasWords  bool                   // words are searched: rank by relevance, highlight
+	excludes  map[string]query.Query // per facet with excluded values: must not match
+	sort      string                 // the order really used (see effectiveSort)
+	order     []string               // the same in bleve's terms
+	page      cursorPage
 }
 
 // planQuery builds the query part of a plan: a boolean tree as it is
@@ -135,6 +140,13 @@ func (ix *Index) plan(req Request) (*plan, error) {
 		}
 		p.filters[facet] = fq
 	}
+	if err := p.addExcludes(req.Exclude); err != nil {
+		return nil, err
+	}
+	p.sort, p.order = effectiveSort(req.Sort, p.hasWords), sortOrder(req.Sort, p.hasWords)
+	if p.page, err = readCursor(req, p.sort, p.order); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
@@ -159,12 +171,13 @@ func (p *plan) query(skip string) query.Query {
 	default:
 		q = bleve.NewConjunctionQuery(parts...)
 	}
-	if len(p.fieldNot) == 0 {
+	nots := p.nots()
+	if len(nots) == 0 {
 		return q
 	}
 	b := bleve.NewBooleanQuery()
 	b.AddMust(q)
-	b.AddMustNot(p.fieldNot...)
+	b.AddMustNot(nots...)
 	return b
 }
 
@@ -187,6 +200,16 @@ func (ix *Index) run(ctx context.Context, req Request, p *plan) (*Result, error)
 			counts[facet] = sr
 		}()
 	}
+	var excluded map[string]map[string]int
+	if len(req.Exclude) > 0 {
+		wg.Go(func() {
+			var err error
+			excluded, err = ix.countExcluded(ctx, p, req.Exclude)
+			mu.Lock()
+			defer mu.Unlock()
+			firstErr = cmpErr(firstErr, err)
+		})
+	}
 	sr, err := ix.idx.SearchInContext(ctx, main)
 	wg.Wait()
 	if err != nil {
@@ -196,15 +219,17 @@ func (ix *Index) run(ctx context.Context, req Request, p *plan) (*Result, error)
 		return nil, firstErr
 	}
 	res := &Result{Total: sr.Total, Page: req.Page, Size: req.Size, Notes: p.notes}
+	sr.Hits, res.Next, res.Prev = p.page.cut(req, p.sort, p.order, sr.Hits)
 	res.Hits = toHits(sr)
-	res.Facets = toFacets(req, sr, counts)
+	res.Facets = toFacets(req, sr, counts, excluded)
 	return res, nil
 }
 
 func (ix *Index) mainRequest(req Request, p *plan) *bleve.SearchRequest {
-	sr := bleve.NewSearchRequestOptions(p.query(""), req.Size, (req.Page-1)*req.Size, false)
+	sr := bleve.NewSearchRequestOptions(p.query(""), req.Size, 0, false)
+	p.page.setPage(sr, req)
 	sr.Fields = hitFields
-	sr.SortBy(sortOrder(req.Sort, p.hasWords))
+	sr.SortBy(p.order)
 	if p.hasWords {
 		sr.Highlight = bleve.NewHighlightWithStyle(highlighterName)
 		sr.Highlight.AddField(fieldBody)

@@ -76,7 +76,11 @@ func textQuery(q Query, x *expander) (query.Query, error) {
 		b.AddMust(bleve.NewMatchAllQuery())
 	}
 	b.AddMustNot(mustNot...)
-	return b, nil
+	if len(words)+len(phrases) == 0 {
+		return b, nil
+	}
+	ranked := withShould(b, proximityClauses(q.Terms, x.a))
+	return scored(withShould(ranked, tagClauses(q.Terms, x))), nil
 }
 
 // termQuery matches one word or phrase in any text field. A word that
@@ -116,9 +120,9 @@ func fieldsTerm(tok string, fields textFields) query.Query {
 		tq := bleve.NewTermQuery(tok)
 		tq.SetField(f.field)
 		tq.SetBoost(f.boost)
-		d.AddQuery(tq)
+		d.AddQuery(idfOnce(tq))
 	}
-	return d
+	return scored(d)
 }
 
 func fieldsPhrase(text string, fields textFields) query.Query {
@@ -129,7 +133,7 @@ func fieldsPhrase(text string, fields textFields) query.Query {
 		pq.SetBoost(f.boost)
 		d.AddQuery(pq)
 	}
-	return d
+	return scored(d)
 }
 
 // analyse returns the distinct terms the analyzer makes of s.

@@ -153,13 +153,8 @@ func (ix *Index) Apply(store Changes) (int, error) {
 
 func (ix *Index) write(puts []*data.Document, deletes []string, seq uint64) error {
 	b := ix.idx.NewBatch()
-	for _, doc := range puts {
-		if err := b.Index(doc.ID, toIndexDoc(doc)); err != nil {
-			return fmt.Errorf("search: indexing %s: %w", doc.ID, err)
-		}
-	}
-	for _, id := range deletes {
-		b.Delete(id)
+	if err := ix.addWithLengths(b, puts, deletes); err != nil {
+		return err
 	}
 	b.SetInternal(keySeq, seqBytes(seq))
 	if err := ix.idx.Batch(b); err != nil {

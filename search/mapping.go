@@ -19,7 +19,27 @@ import (
 //	   keyword facets; numeric year; stored display fields.
 //	2: body as one value per page for paged originals; region facet.
 //	3: accents folded off Latin letters (communique finds communiqué).
-const MappingVersion = "3"
+//	4: stored field lengths and their totals, for BM25 with the true
+//	   average field length; that BM25 is the default scoring.
+const MappingVersion = "4"
+
+// Scoring models of text, chosen per index with SetScoring. Measured on
+// Cranfield and a mixed-length set (relevance_test.go).
+const (
+	// ScoringTFIDF is bleve's default: tf·idf² with 1/√length.
+	ScoringTFIDF = "tf-idf"
+	// ScoringBleveBM25 is bleve's BM25, whose average field length is
+	// the size of the field's term dictionaries over the document count:
+	// a fraction of the true one, so long documents are punished.
+	ScoringBleveBM25 = "bleve-bm25"
+	// ScoringBM25 is bleve's BM25 given the true average field length.
+	ScoringBM25 = "bm25"
+)
+
+// DefaultScoring is the model of an index nobody chose one for.
+const DefaultScoring = ScoringBM25
+
+var scoringModels = []string{ScoringTFIDF, ScoringBleveBM25, ScoringBM25}
 
 // textAnalyzer is the analyzer of every text field and of query words.
 const textAnalyzer = "casebook"
@@ -75,6 +95,7 @@ func NewMapping() (mapping.IndexMapping, error) {
 	dm.AddFieldMappingsAt(fieldYear, year)
 	dm.AddFieldMappingsAt(fieldSource, storedOnly())
 	dm.AddFieldMappingsAt(fieldLead, storedOnly())
+	dm.AddFieldMappingsAt(fieldLengths, storedOnly())
 	im.DefaultMapping = dm
 	return im, nil
 }

@@ -67,9 +67,9 @@ func strs(v any) []string {
 }
 
 // toFacets assembles every facet: unselected ones from the main result,
-// selected ones from their own count-only search. Selected values are
-// always listed, with a zero count if nothing matches them.
-func toFacets(req Request, main *bleve.SearchResult, counts map[string]*bleve.SearchResult) []Facet {
+// selected ones from their own count-only search. Selected and excluded
+// values are always listed; excluded ones with the counts of excluded.
+func toFacets(req Request, main *bleve.SearchResult, counts map[string]*bleve.SearchResult, excluded map[string]map[string]int) []Facet {
 	out := make([]Facet, 0, len(FacetNames))
 	for _, name := range FacetNames {
 		src := main
@@ -82,14 +82,30 @@ func toFacets(req Request, main *bleve.SearchResult, counts map[string]*bleve.Se
 				f.Values = append(f.Values, FacetValue{
 					Value: t.Term, Count: t.Count,
 					Selected: isSelected(name, t.Term, req.Filters[name]),
+					Excluded: isSelected(name, t.Term, req.Exclude[name]),
 				})
 			}
 		}
 		f.Values = addMissingSelected(name, f.Values, req.Filters[name])
+		f.Values = addExcluded(f.Values, excluded[name])
 		sortValues(name, f.Values)
 		out = append(out, f)
 	}
 	return out
+}
+
+// addExcluded lists each excluded value with its count. The facet's
+// own counts apply the exclusion, so these values are rarely there.
+func addExcluded(vs []FacetValue, counts map[string]int) []FacetValue {
+	for v, n := range counts {
+		i := slices.IndexFunc(vs, func(fv FacetValue) bool { return fv.Value == v })
+		if i < 0 {
+			vs = append(vs, FacetValue{Value: v})
+			i = len(vs) - 1
+		}
+		vs[i].Count, vs[i].Excluded = n, true
+	}
+	return vs
 }
 
 func isSelected(facet, value string, selected []string) bool {

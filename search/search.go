@@ -44,10 +44,22 @@ type Request struct {
 	// Filters maps a facet name to its selected values: OR within a facet,
 	// AND across facets. A year value is "2009" or a range "2009..2012".
 	Filters map[string][]string
-	Page    int // 1-based
+	// Exclude maps a facet name to values no hit may have. A facet's
+	// counts apply its own exclusions, so every count is what selecting
+	// that value would give; an excluded value itself is listed with the
+	// count it would have if its exclusion were lifted.
+	Exclude map[string][]string
+	Page    int // 1-based; with a cursor it only numbers the page
 	Size    int
 	Sort    string
-	fixes   map[string]correction // typo corrections Search retries with
+	// After or Before, a cursor from a Result (Next or Prev), asks for
+	// the page after or before the hit it was made from. Unlike an
+	// offset, a cursor neither skips nor repeats a hit when documents
+	// are added or removed between pages, except under relevance with
+	// words, whose scores change as the collection does.
+	After  string
+	Before string
+	fixes  map[string]correction // typo corrections Search retries with
 }
 
 // Result is one page of hits plus the facet counts of the whole result.
@@ -57,7 +69,10 @@ type Result struct {
 	Facets []Facet
 	Page   int
 	Size   int
-	Took   time.Duration
+	// Next and Prev are cursors for the pages after and before this
+	// one; empty when there is no such page.
+	Next, Prev string
+	Took       time.Duration
 	// Notes say how parts of the query were read when that matters:
 	// "no city is called "Atlantis"".
 	Notes []string
@@ -118,4 +133,5 @@ type FacetValue struct {
 	Value    string
 	Count    int
 	Selected bool
+	Excluded bool
 }

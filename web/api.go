@@ -20,6 +20,13 @@ type apiResult struct {
 	Hits   []apiHit                   `json:"hits"`
 	Facets map[string][]apiFacetValue `json:"facets"`
 	Notes  []string                   `json:"notes,omitempty"` // how parts of q were read
+	// DidYouMean is q with misspelt words corrected; the hits already
+	// include what the corrections find.
+	DidYouMean string `json:"did_you_mean,omitempty"`
+	// Next and Prev are cursors: pass one as after= or before= for the
+	// page after or before this one; stable while documents are added.
+	Next string `json:"next,omitempty"`
+	Prev string `json:"prev,omitempty"`
 }
 
 type apiHit struct {
@@ -46,6 +53,7 @@ type apiFacetValue struct {
 	Value    string `json:"value"`
 	Count    int    `json:"count"`
 	Selected bool   `json:"selected"`
+	Excluded bool   `json:"excluded,omitempty"`
 }
 
 // serveAPISearch answers a search as JSON.
@@ -74,22 +82,25 @@ func (s *Server) apiSearch(ctx context.Context, params url.Values) (apiResult, e
 
 func newAPIResult(req search.Request, res *search.Result) apiResult {
 	out := apiResult{
-		Total:  res.Total,
-		Page:   cmpOr(res.Page, req.Page),
-		Size:   cmpOr(res.Size, req.Size),
-		TookMS: float64(res.Took.Microseconds()) / 1000,
-		Hits:   make([]apiHit, 0, len(res.Hits)),
-		Facets: map[string][]apiFacetValue{},
-		Notes:  res.Notes,
+		Total:      res.Total,
+		Page:       cmpOr(res.Page, req.Page),
+		Size:       cmpOr(res.Size, req.Size),
+		TookMS:     float64(res.Took.Microseconds()) / 1000,
+		Hits:       make([]apiHit, 0, len(res.Hits)),
+		Facets:     map[string][]apiFacetValue{},
+		Notes:      res.Notes,
+		DidYouMean: res.DidYouMean,
+		Next:       res.Next,
+		Prev:       res.Prev,
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, newAPIHit(h))
 	}
 	for _, f := range res.Facets {
-		vals := sortValues(f.Name, withSelected(f.Name, f.Values, req.Filters[f.Name]))
+		vals := sortValues(f.Name, withSelected(req, f.Name, f.Values))
 		list := make([]apiFacetValue, 0, len(vals))
 		for _, v := range vals {
-			list = append(list, apiFacetValue{Value: v.Value, Count: v.Count, Selected: v.Selected})
+			list = append(list, apiFacetValue{Value: v.Value, Count: v.Count, Selected: v.Selected, Excluded: v.Excluded})
 		}
 		out.Facets[f.Name] = list
 	}

@@ -6,11 +6,15 @@
 //
 // Every search state is a plain GET URL (see ParseRequest and
 // EncodeRequest): q, repeated facet parameters (city, country, theme,
-// year, kind, lang; OR within a facet, AND across facets), year ranges
-// as year=2009..2012, page, size and sort. Facet links add or remove one
-// value and return to page 1. The pages work without JavaScript; the one
-// script only submits the sort form on change and opens the facets on
-// wide screens.
+// year, kind, lang; OR within a facet, AND across facets), excluded
+// values as not_city=Tokyo, year ranges as year=2009..2012, page, size,
+// sort, and a cursor after= or before= for stable deep paging. Facet
+// links add, remove or exclude one value and return to page 1. Places
+// and themes are nested by the reference data (hierarchy.go, tree.go);
+// years are a histogram of links (histogram.go). The pages work without
+// JavaScript; the script only submits the sort form on change, opens the
+// facets on wide screens, adds a filter box to long facet lists and
+// lists suggestions under the search boxes (GET /api/v1/suggest).
 //
 // # Safety
 //

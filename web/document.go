@@ -15,17 +15,19 @@ import (
 )
 
 // serveDocument shows one document: metadata with the evidence for each
-// tag, summary, outline and text.
+// tag, summary, outline, text and related practices.
 func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) {
 	doc, err := s.document(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	v := newDocumentView(doc, safeBack(r.URL.Query().Get("back")))
+	v.Related = s.related(r.Context(), doc, v.Back)
 	s.render(w, r, http.StatusOK, viewDocument, page{
 		Title:  doc.Title,
 		Header: true,
-		View:   newDocumentView(doc, safeBack(r.URL.Query().Get("back"))),
+		View:   v,
 	})
 }
 
@@ -57,6 +59,7 @@ type documentView struct {
 	SourceURL   string // the source as a link, only for http(s)
 	OriginalURL string
 	Details     []detailRow // the source's other metadata: type, period, event years...
+	Related     []relatedRow
 }
 
 // detailRow is one item of a document's other metadata.

@@ -101,3 +101,22 @@ func TestSearchNotesShown(t *testing.T) {
 		t.Errorf("API lacks the notes")
 	}
 }
+
+// TestDidYouMeanShown: a corrected query is offered as a link that keeps
+// the filters, apart from the notes, and in the API.
+func TestDidYouMeanShown(t *testing.T) {
+	ts := newTestServer(t)
+	ts.search.result.DidYouMean = "recycling Bangkok"
+	ts.search.result.Notes = []string{`"recyclng" also searched as "recycling"`}
+	_, body := get(t, ts.h, "/?q=recyclng+Bangkok&theme=Waste")
+	if !strings.Contains(body, `Did you mean <a href="/?q=recycling&#43;Bangkok&amp;theme=Waste">recycling Bangkok</a>?`) {
+		t.Errorf("no did-you-mean link in\n%s", body)
+	}
+	if strings.Contains(body, "were not understood") {
+		t.Error("a note about the query is shown as a problem with the address")
+	}
+	_, body = get(t, ts.h, "/api/v1/search?q=recyclng+Bangkok")
+	if !strings.Contains(body, `"did_you_mean":"recycling Bangkok"`) {
+		t.Errorf("API: %s", body)
+	}
+}

@@ -30,11 +30,24 @@ const (
 	paramYearTo   = "year_to"
 )
 
+// Paging by cursor: after=, before= carry a search.Result's Next or Prev.
+const (
+	paramAfter  = "after"
+	paramBefore = "before"
+	maxCursor   = 4096    // characters of a cursor
+	maxPage     = 1000000 // a page number shown with a cursor
+)
+
+// excludePrefix names the parameter that excludes a facet's value:
+// not_city=Tokyo.
+const excludePrefix = "not_"
+
 var sorts = []string{search.SortRelevance, search.SortNewest, search.SortOldest, search.SortTitle}
 
 // ParseRequest turns URL parameters into a search request. It is shared
 // by the page and the API: q, repeated city/country/theme/year/kind/lang,
-// year_from and year_to, page, size and sort. Values it cannot use are
+// the same with not_ in front for excluded values (not_city=Tokyo),
+// year_from and year_to, page, size, sort, and a cursor after= or before=. Values it cannot use are
 // left out of the request and described in problems, one per value, in
 // words fit to show a user. Sizes above MaxSize are capped, not problems.
 func ParseRequest(v url.Values) (search.Request, []string) {
@@ -44,12 +57,18 @@ func ParseRequest(v url.Values) (search.Request, []string) {
 		for _, val := range v[name] {
 			p.filter(name, val)
 		}
+		for _, val := range v[excludePrefix+name] {
+			p.exclude(name, val)
+		}
 	}
 	p.yearRange(v.Get(paramYearFrom), v.Get(paramYearTo))
 	p.page(v.Get("page"))
 	p.size(v.Get("size"))
 	p.sort(v.Get("sort"))
-	if p.req.Page*p.req.Size > maxResultDeep {
+	p.cursor(v.Get(paramAfter), v.Get(paramBefore))
+	if p.req.After != "" || p.req.Before != "" {
+		p.req.Page = min(p.req.Page, maxPage)
+	} else if p.req.Page*p.req.Size > maxResultDeep {
 		p.problem("page %d is too deep; showing page 1", p.req.Page)
 		p.req.Page = 1
 	}
@@ -75,38 +94,77 @@ func (p *parser) query(q string) {
 }
 
 func (p *parser) filter(name, val string) {
+	if val, ok := p.value(name, val); ok {
+		p.add(name, val)
+	}
+}
+
+func (p *parser) exclude(name, val string) {
+	if val, ok := p.value(name, val); ok {
+		p.addTo(&p.req.Exclude, excludePrefix+name, name, val)
+	}
+}
+
+// value checks one facet value and returns it in canonical form.
+func (p *parser) value(name, val string) (string, bool) {
 	val = strings.TrimSpace(val)
 	switch {
 	case val == "":
-		return
+		return "", false
 	case utf8.RuneCountInString(val) > maxValueLen || !utf8.ValidString(val):
 		p.problem("%s value %s is not valid", name, quote(val))
-		return
+		return "", false
 	case name == search.FacetYear:
 		y, ok := normalizeYear(val)
 		if !ok {
 			p.problem("year %s is not a year or a range like 2009..2012", quote(val))
-			return
+			return "", false
 		}
 		val = y
 	}
-	p.add(name, val)
+	return val, true
 }
 
 func (p *parser) add(name, val string) {
-	if p.req.Filters == nil {
-		p.req.Filters = map[string][]string{}
+	p.addTo(&p.req.Filters, name, name, val)
+}
+
+// addTo adds val to facet's values in *m, once, up to maxValues;
+// param names the values in a problem.
+func (p *parser) addTo(m *map[string][]string, param, facet, val string) {
+	if *m == nil {
+		*m = map[string][]string{}
 	}
-	vals := p.req.Filters[name]
+	vals := (*m)[facet]
 	if slices.Contains(vals, val) {
 		return
 	}
 	if len(vals) >= maxValues {
-		p.problem("more than %d %s values; %s was left out", maxValues, name, quote(val))
+		p.problem("more than %d %s values; %s was left out", maxValues, param, quote(val))
 		return
 	}
-	p.req.Filters[name] = append(vals, val)
+	(*m)[facet] = append(vals, val)
 }
+
+// cursor takes one of after and before, which must look like a token.
+func (p *parser) cursor(after, before string) {
+	if after != "" && before != "" {
+		p.problem("both after and before were given; showing the page by number")
+		return
+	}
+	token, dst := after, &p.req.After
+	if before != "" {
+		token, dst = before, &p.req.Before
+	}
+	if len(token) > maxCursor || strings.Trim(token, cursorChars) != "" {
+		p.problem("the page position %s is not valid; showing the page by number", quote(token))
+		return
+	}
+	*dst = token
+}
+
+// cursorChars are the characters of a cursor token: base64url and dots.
+const cursorChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."
 
 // yearRange folds the two range inputs into one year filter. A missing
 // end is taken as the first or last year the store accepts.
@@ -224,7 +282,8 @@ func quote(s string) string {
 }
 
 // EncodeRequest is the canonical URL query of req: defaults are left
-// out, filters follow search.FacetNames order, values their order.
+// out, filters and exclusions follow search.FacetNames order, values
+// their order.
 func EncodeRequest(req search.Request) url.Values {
 	v := url.Values{}
 	if req.Query != "" {
@@ -233,6 +292,9 @@ func EncodeRequest(req search.Request) url.Values {
 	for _, name := range search.FacetNames {
 		for _, val := range req.Filters[name] {
 			v.Add(name, val)
+		}
+		for _, val := range req.Exclude[name] {
+			v.Add(excludePrefix+name, val)
 		}
 	}
 	if req.Sort != "" && req.Sort != search.SortRelevance {
@@ -244,53 +306,11 @@ func EncodeRequest(req search.Request) url.Values {
 	if req.Page > 1 {
 		v.Set("page", strconv.Itoa(req.Page))
 	}
+	if req.After != "" {
+		v.Set(paramAfter, req.After)
+	}
+	if req.Before != "" {
+		v.Set(paramBefore, req.Before)
+	}
 	return v
-}
-
-// ToggleValue returns req's URL query with value added to facet, or
-// removed if it was selected. Other parameters stay; the page is dropped.
-func ToggleValue(req search.Request, facet, value string) url.Values {
-	next := withFilters(req, func(f map[string][]string) {
-		vals := f[facet]
-		if i := slices.Index(vals, value); i >= 0 {
-			f[facet] = slices.Delete(slices.Clone(vals), i, i+1)
-			return
-		}
-		f[facet] = append(slices.Clone(vals), value)
-	})
-	return EncodeRequest(next)
-}
-
-// ClearFilters returns req's URL query without any filter and page.
-func ClearFilters(req search.Request) url.Values {
-	return EncodeRequest(withFilters(req, clearAll))
-}
-
-// PageQuery returns req's URL query for page n.
-func PageQuery(req search.Request, n int) url.Values {
-	req.Page = n
-	return EncodeRequest(req)
-}
-
-// withFilters copies req with page 1 and its filters changed by edit.
-func withFilters(req search.Request, edit func(map[string][]string)) search.Request {
-	f := make(map[string][]string, len(req.Filters))
-	for k, v := range req.Filters {
-		f[k] = slices.Clone(v)
-	}
-	edit(f)
-	for k, v := range f {
-		if len(v) == 0 {
-			delete(f, k)
-		}
-	}
-	req.Filters = f
-	req.Page = 1
-	return req
-}
-
-func clearAll(f map[string][]string) {
-	for k := range f {
-		delete(f, k)
-	}
 }

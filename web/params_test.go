@@ -37,6 +37,13 @@ func TestParseRequest(t *testing.T) {
 		{"bad sort", "sort=bogus", search.Request{Page: 1, Size: 10, Sort: "relevance"}, 1},
 		{"too deep", "page=5000&size=100", search.Request{Page: 1, Size: 100, Sort: "relevance"}, 1},
 		{"bad range inputs", "year_from=abc&year_to=2012", search.Request{Page: 1, Size: 10, Sort: "relevance"}, 1},
+		{"exclusions", "not_city=Tokyo&not_city=Tokyo&not_year=2010..2009&city=Hanoi",
+			search.Request{Filters: map[string][]string{"city": {"Hanoi"}}, Exclude: map[string][]string{"city": {"Tokyo"}, "year": {"2009..2010"}}, Page: 1, Size: 10, Sort: "relevance"}, 0},
+		{"bad exclusion", "not_year=20x9&not_colour=red", search.Request{Page: 1, Size: 10, Sort: "relevance"}, 1},
+		{"cursor", "after=newest.AAE-_x&page=3", search.Request{After: "newest.AAE-_x", Page: 3, Size: 10, Sort: "relevance"}, 0},
+		{"cursor goes deeper than pages", "before=title.eA&page=5000&size=100", search.Request{Before: "title.eA", Page: 5000, Size: 100, Sort: "relevance"}, 0},
+		{"bad cursor", "after=%3Cscript%3E", search.Request{Page: 1, Size: 10, Sort: "relevance"}, 1},
+		{"both cursors", "after=a&before=b", search.Request{Page: 1, Size: 10, Sort: "relevance"}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -100,7 +107,7 @@ func TestToggleValue(t *testing.T) {
 }
 
 func TestEncodeRequestRoundTrip(t *testing.T) {
-	in := "q=flood&city=Bangkok&city=Hanoi&year=2009..2012&sort=title&size=20&page=2"
+	in := "q=flood&city=Bangkok&city=Hanoi&not_theme=Transport&year=2009..2012&not_year=2010&sort=title&size=20&page=2&after=title.eA"
 	v, _ := url.ParseQuery(in)
 	req, problems := ParseRequest(v)
 	if len(problems) > 0 {
@@ -119,5 +126,33 @@ func TestYearLabel(t *testing.T) {
 		if got := valueLabel("year", in); got != want {
 			t.Errorf("valueLabel(year, %s) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestToggleExclude(t *testing.T) {
+	base, _ := ParseRequest(url.Values{
+		"q": {"flood"}, "city": {"Hanoi", "Tokyo"}, "not_theme": {"water"}, "page": {"3"}, "after": {"newest.eA"},
+	})
+	tests := []struct {
+		name string
+		got  url.Values
+		want string
+	}{
+		{"exclude another", ToggleExclude(base, "city", "Osaka"), "city=Hanoi&city=Tokyo&not_city=Osaka&not_theme=water&q=flood"},
+		{"exclude a selected value unselects it", ToggleExclude(base, "city", "Tokyo"), "city=Hanoi&not_city=Tokyo&not_theme=water&q=flood"},
+		{"include again", ToggleExclude(base, "theme", "water"), "city=Hanoi&city=Tokyo&q=flood"},
+		{"selecting an excluded value includes it", ToggleValue(base, "theme", "water"), "city=Hanoi&city=Tokyo&q=flood&theme=water"},
+		{"clear removes exclusions", ClearFilters(base), "q=flood"},
+		{"page by number drops the cursor", PageQuery(base, 2), "city=Hanoi&city=Tokyo&not_theme=water&page=2&q=flood"},
+		{"page 1 by cursor is page 1", CursorQuery(base, 1, "", "newest.eA"), "city=Hanoi&city=Tokyo&not_theme=water&q=flood"},
+		{"cursor", CursorQuery(base, 4, "newest.eB", ""), "after=newest.eB&city=Hanoi&city=Tokyo&not_theme=water&page=4&q=flood"},
+	}
+	for _, tt := range tests {
+		if got := tt.got.Encode(); got != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.name, got, tt.want)
+		}
+	}
+	if !reflect.DeepEqual(base.Exclude, map[string][]string{"theme": {"water"}}) || len(base.Filters["city"]) != 2 {
+		t.Errorf("toggling changed its input: %+v", base)
 	}
 }

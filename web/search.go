@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -28,33 +29,53 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 func (s *Server) searchPage(ctx context.Context, params url.Values) (searchView, error) {
 	req, problems := ParseRequest(params)
 	res, err := s.Search.Search(ctx, req)
+	if errors.Is(err, search.ErrBadRequest) && (req.After != "" || req.Before != "") {
+		// A cursor from another search or an older version: start over.
+		req.After, req.Before, req.Page = "", "", 1
+		problems = append(problems, "the page position does not fit this search; showing the first page")
+		res, err = s.Search.Search(ctx, req)
+	}
 	if err != nil {
 		return searchView{}, err
 	}
-	return newSearchView(req, res, append(problems, res.Notes...)), nil
+	v := newSearchView(req, res, problems)
+	v.Notes = res.Notes
+	if res.DidYouMean != "" {
+		fixed := req
+		fixed.Query, fixed.Page, fixed.After, fixed.Before = res.DidYouMean, 1, "", ""
+		v.DidYouMean, v.DidYouMeanURL = res.DidYouMean, "/?"+EncodeRequest(fixed).Encode()
+	}
+	return v, nil
 }
 
 // searchView is the model of the search page.
 type searchView struct {
-	Query      string
-	Autofocus  bool
-	Problems   []string
-	Total      uint64
-	TotalText  string // "24 documents"
-	RangeText  string // "11–20"
-	Hits       []hitView
-	PastEnd    bool   // a page after the last one
-	FirstURL   string // page 1 of the same search
-	Facets     []facetView
-	Chips      []chip
-	ClearURL   string
-	Sorts      []option
-	QueryState []field // hidden inputs of the query form
-	SortState  []field // hidden inputs of the sort form
-	YearState  []field // hidden inputs of the year range form
-	YearFrom   string
-	YearTo     string
-	Pager      pager
+	Query     string
+	Autofocus bool
+	Problems  []string // parameters left out
+	// Notes say how the query was read; DidYouMean is the query with its
+	// misspellings corrected, which the results already include.
+	Notes         []string
+	DidYouMean    string
+	DidYouMeanURL string
+	Total         uint64
+	TotalText     string // "24 documents"
+	RangeText     string // "11–20"
+	Hits          []hitView
+	PastEnd       bool   // a page after the last one
+	FirstURL      string // page 1 of the same search
+	Facets        []facetView
+	Chips         []chip
+	ClearURL      string
+	Sorts         []option
+	QueryState    []field // hidden inputs of the query form
+	SortState     []field // hidden inputs of the sort form
+	YearState     []field // hidden inputs of the year range form
+	YearFrom      string
+	YearTo        string
+	YearFirst     int // first and last year with documents, as hints
+	YearLast      int
+	Pager         pager
 }
 
 // field is a hidden form input that carries state along.
@@ -97,9 +118,10 @@ func newSearchView(req search.Request, res *search.Result, problems []string) se
 		QueryState: fields(state, "q", "page"),
 		SortState:  fields(state, "sort", "page"),
 		YearState:  fields(state, search.FacetYear, "page"),
-		Pager:      newPager(req, res.Total),
+		Pager:      newPager(req, res),
 	}
 	v.YearFrom, v.YearTo = yearInputs(req.Filters[search.FacetYear])
+	v.YearFirst, v.YearLast = yearSpan(v.Facets)
 	back := pageURL(state)
 	for _, h := range res.Hits {
 		v.Hits = append(v.Hits, newHitView(req, h, back))
@@ -120,6 +142,9 @@ func fields(v url.Values, drop ...string) []field {
 	var out []field
 	for _, name := range append([]string{"q"}, search.FacetNames...) {
 		out = appendFields(out, v, name, drop)
+	}
+	for _, name := range search.FacetNames {
+		out = appendFields(out, v, excludePrefix+name, drop)
 	}
 	for _, name := range []string{"sort", "size", "page"} {
 		out = appendFields(out, v, name, drop)
@@ -146,6 +171,16 @@ func sortOptions(current string) []option {
 		out[i] = o
 	}
 	return out
+}
+
+// yearSpan is the first and last year of the histogram, if any.
+func yearSpan(facets []facetView) (first, last int) {
+	for _, f := range facets {
+		if f.Years != nil {
+			return f.Years.First, f.Years.Last
+		}
+	}
+	return 0, 0
 }
 
 // yearInputs fills the range inputs from the one selected year range.

@@ -97,6 +97,7 @@ func (s *Server) Handler() http.Handler {
 		r.Get("/jobs", s.serveJobs)
 		r.Get("/jobs/{id}", s.serveJob)
 		r.Get("/api/v1/search", s.serveAPISearch)
+		r.Get("/api/v1/suggest", s.serveSuggest)
 	})
 	return r
 }

@@ -1,0 +1,221 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"casebook/search"
+)
+
+// rawSearcher sends the plain bleve requests that give the same hits and
+// disjunctive counts as Index.Search: one with the hits, snippets and the
+// counts of the unselected facets, and one count-only request per
+// selected facet without that facet's selection, run concurrently. The
+// fields, boosts and facet sizes are written out from the mapping, as a
+// bleve user would; bleve's default highlighter makes the snippets.
+type rawSearcher struct {
+	idx bleve.Index
+	a   analysis.Analyzer
+}
+
+var rawFacets = map[string]struct {
+	field string
+	size  int
+}{
+	"city": {"city", 60}, "country": {"country", 60}, "region": {"region", 30}, "theme": {"theme", 40},
+	"year": {"year_k", 100}, "kind": {"kind", 10}, "lang": {"lang", 10},
+}
+
+var rawTextFields = []struct {
+	field string
+	boost float64
+}{{"title", 3}, {"summary", 2}, {"headings", 1.5}, {"body", 1}}
+
+var rawStored = []string{"title", "kind", "city", "theme", "year", "lang", "source", "lead"}
+
+func newRawSearcher(b *testing.B, idx bleve.Index) *rawSearcher {
+	a := idx.Mapping().AnalyzerNamed("casebook")
+	if a == nil {
+		b.Fatal("no analyzer casebook in the index mapping")
+	}
+	return &rawSearcher{idx: idx, a: a}
+}
+
+type rawResult struct {
+	main   *bleve.SearchResult
+	counts map[string]*bleve.SearchResult // per selected facet
+}
+
+func (r *rawSearcher) search(ctx context.Context, q benchQuery) (*rawResult, error) {
+	text := r.text(q.words)
+	filters := map[string]query.Query{"theme": anyTerm("theme", q.theme)}
+	if q.city != "" {
+		filters["city"] = anyTerm("city", q.city)
+	} else {
+		lo, hi, yes := float64(q.lo), float64(q.hi), true
+		rq := bleve.NewNumericRangeInclusiveQuery(&lo, &hi, &yes, &yes)
+		rq.SetField("year")
+		filters["year"] = bleve.NewDisjunctionQuery(rq)
+	}
+	main := bleve.NewSearchRequestOptions(rawQuery(text, filters, ""), 10, 0, false)
+	main.Fields = rawStored
+	main.SortBy([]string{"-_score", "_id"})
+	main.Highlight = bleve.NewHighlight()
+	main.Highlight.AddField("body")
+	for name, f := range rawFacets {
+		if _, selected := filters[name]; !selected {
+			main.AddFacet(name, bleve.NewFacetRequest(f.field, f.size))
+		}
+	}
+	res := &rawResult{counts: map[string]*bleve.SearchResult{}}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var errs []error
+	for name := range filters {
+		wg.Go(func() {
+			sr := bleve.NewSearchRequestOptions(rawQuery(text, filters, name), 0, 0, false)
+			sr.AddFacet(name, bleve.NewFacetRequest(rawFacets[name].field, rawFacets[name].size))
+			out, err := r.idx.SearchInContext(ctx, sr)
+			mu.Lock()
+			defer mu.Unlock()
+			res.counts[name], errs = out, append(errs, err)
+		})
+	}
+	var err error
+	res.main, err = r.idx.SearchInContext(ctx, main)
+	wg.Wait()
+	for _, e := range append(errs, err) {
+		if e != nil {
+			return nil, e
+		}
+	}
+	return res, nil
+}
+
+// text needs every word, each in any text field with its boost.
+func (r *rawSearcher) text(words []string) query.Query {
+	b := bleve.NewBooleanQuery()
+	for _, w := range words {
+		for _, tok := range r.a.Analyze([]byte(w)) {
+			d := bleve.NewDisjunctionQuery()
+			for _, f := range rawTextFields {
+				tq := bleve.NewTermQuery(string(tok.Term))
+				tq.SetField(f.field)
+				tq.SetBoost(f.boost)
+				d.AddQuery(tq)
+			}
+			b.AddMust(d)
+		}
+	}
+	return b
+}
+
+func rawQuery(text query.Query, filters map[string]query.Query, skip string) query.Query {
+	parts := []query.Query{text}
+	for _, name := range []string{"theme", "city", "year"} {
+		if f, ok := filters[name]; ok && name != skip {
+			parts = append(parts, f)
+		}
+	}
+	return bleve.NewConjunctionQuery(parts...)
+}
+
+func anyTerm(field, v string) query.Query {
+	tq := bleve.NewTermQuery(v)
+	tq.SetField(field)
+	return bleve.NewDisjunctionQuery(tq)
+}
+
+// checkQueries is how many requests checkSame compares.
+const checkQueries = 20
+
+// checkSame fails the benchmark unless Index.Search, the HTTP API and raw
+// bleve agree on the total, the top 10 ids and the facet counts.
+func checkSame(b *testing.B, ix *search.Index, raw *rawSearcher, c *http.Client, base string, qs []benchQuery) {
+	ctx := context.Background()
+	var total uint64
+	for _, q := range qs[:checkQueries] {
+		ours, err := ix.Search(ctx, q.request())
+		if err != nil {
+			b.Fatal(err)
+		}
+		theirs, err := raw.search(ctx, q)
+		if err != nil {
+			b.Fatal(err)
+		}
+		api, err := getAPI(c, q.url(base))
+		if err != nil {
+			b.Fatal(err)
+		}
+		want, ids := theirs.main.Total, rawIDs(theirs.main)
+		if ours.Total != want || !slices.Equal(ourIDs(ours), ids) {
+			b.Fatalf("%v: ours %d %v, raw bleve %d %v", q, ours.Total, ourIDs(ours), want, ids)
+		}
+		if uint64(api.Total) != want || !slices.Equal(apiIDs(api), ids) {
+			b.Fatalf("%v: HTTP %d %v, raw bleve %d %v", q, api.Total, apiIDs(api), want, ids)
+		}
+		if err := sameCounts(ours, theirs); err != nil {
+			b.Fatalf("%v: %v", q, err)
+		}
+		total += want
+	}
+	b.Logf("%d requests agree; %d hits a request on average", checkQueries, total/checkQueries)
+}
+
+// sameCounts compares every facet's non-zero counts.
+func sameCounts(ours *search.Result, raw *rawResult) error {
+	for _, f := range ours.Facets {
+		src := raw.main
+		if sr, ok := raw.counts[f.Name]; ok {
+			src = sr
+		}
+		want := map[string]int{}
+		if fr := src.Facets[f.Name]; fr != nil && fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				want[t.Term] = t.Count
+			}
+		}
+		got := map[string]int{}
+		for _, v := range f.Values {
+			if v.Count > 0 {
+				got[v.Value] = v.Count
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			return fmt.Errorf("facet %s: ours %v, raw bleve %v", f.Name, got, want)
+		}
+	}
+	return nil
+}
+
+func ourIDs(r *search.Result) []string {
+	var ids []string
+	for _, h := range r.Hits {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}
+
+func rawIDs(r *bleve.SearchResult) []string {
+	var ids []string
+	for _, h := range r.Hits {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}
+
+func apiIDs(r apiResult) []string {
+	var ids []string
+	for _, h := range r.Hits {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}

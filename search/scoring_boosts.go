@@ -1,0 +1,150 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Weights of the optional clauses textQuery adds to a query of words:
+// they change the order of the hits, never which documents match. The
+// proximity weight was chosen on the tuning half of Cranfield and of
+// the mixed-length set (relevance_test.go): 0.1 to 0.2 gain about 0.005
+// nDCG@10 on each, 0.4 and more lose it. A tag weighs as one more text
+// field of weight 1; TestTagBoost shows what it does.
+const (
+	proximityBoost = 0.15
+	tagBoost       = 1.0
+)
+
+// maxProximityPairs bounds the phrase clauses of a long question.
+const maxProximityPairs = 16
+
+// proximityFields are the fields with term positions, and their weights.
+var proximityFields = textFields{{fieldTitle, 3}, {fieldBody, 1}}
+
+// proximityClauses boost documents where two words written next to each
+// other in the query are next to each other in the title or body, or one
+// word apart: for "flood control in bangkok", "flood control", "flood _
+// control", "control _ bangkok" and "control _ _ bangkok", where _ is any
+// word (a stop word of the query is one).
+func proximityClauses(terms []Term, a analysis.Analyzer) []query.Query {
+	var out []query.Query
+	prev, gap := "", 0
+	for _, t := range terms {
+		tokens := analyse(a, t.Text)
+		switch {
+		case !plain(t) || len(tokens) > 1:
+			prev, gap = "", 0
+			continue
+		case len(tokens) == 0:
+			gap++
+			continue
+		}
+		if prev != "" && len(out) < maxProximityPairs*2*len(proximityFields) {
+			out = append(out, pairPhrase(prev, tokens[0], gap)...)
+			out = append(out, pairPhrase(prev, tokens[0], gap+1)...)
+		}
+		prev, gap = tokens[0], 0
+	}
+	return out
+}
+
+func pairPhrase(a, b string, gap int) []query.Query {
+	terms := append(append([]string{a}, make([]string, gap)...), b) // "" is any word
+	var out []query.Query
+	for _, f := range proximityFields {
+		pq := bleve.NewPhraseQuery(terms, f.field)
+		pq.SetBoost(f.boost * proximityBoost)
+		out = append(out, pq)
+	}
+	return out
+}
+
+// tagClauses boost the documents tagged with a city or theme whose name
+// (or another name of it) the query writes: "bangkok flood" ranks the
+// documents about Bangkok above those that only mention it. A run of
+// words is matched whole, the longest first, as expander.groups does;
+// unlike it, a theme's label counts unquoted too, since here it only
+// ranks. A name shared by several cities in the index boosts none.
+func tagClauses(terms []Term, x *expander) []query.Query {
+	var out []query.Query
+	for i := 0; i < len(terms); {
+		n, tags := longestName(terms[i:], x)
+		for _, facet := range []string{FacetCity, FacetTheme} {
+			if tags[facet] == nil {
+				continue
+			}
+			for _, v := range tags[facet] {
+				tq := bleve.NewTermQuery(v) // a leaf: bleve ignores a disjunction's boost
+				tq.SetField(facetField[facet])
+				tq.SetBoost(tagBoost)
+				out = append(out, tq)
+			}
+		}
+		i += n
+	}
+	return out
+}
+
+// longestName returns how many of terms name cities or themes, and them.
+func longestName(terms []Term, x *expander) (int, map[string][]string) {
+	if terms[0].Not || terms[0].Field != "" {
+		return 1, nil
+	}
+	n := 1
+	if !terms[0].Phrase {
+		n = min(len(terms), x.th.maxWords)
+	}
+	for ; n > 0; n-- {
+		if n > 1 && !allPlain(terms[:n]) {
+			continue
+		}
+		words := make([]string, n)
+		for i, t := range terms[:n] {
+			words[i] = t.Text
+		}
+		if tags := x.presentTags(strings.Join(words, " ")); len(tags) > 0 {
+			return n, tags
+		}
+	}
+	return 1, nil
+}
+
+// presentTags returns the cities and themes the index holds that phrase
+// names, by facet.
+func (x *expander) presentTags(phrase string) map[string][]string {
+	m := x.th.lookup(phrase)
+	if m == nil {
+		return nil
+	}
+	out := map[string][]string{}
+	for facet, values := range map[string][]string{FacetCity: m.cities, FacetTheme: m.themes} {
+		present := x.ix.presentValues(facet)
+		var in []string
+		for _, v := range values {
+			if present[v] {
+				in = append(in, v)
+			}
+		}
+		if len(in) > 0 && (facet != FacetCity || len(in) == 1) {
+			out[facet] = in
+		}
+	}
+	return out
+}
+
+// withShould adds optional clauses to q: a document matching them ranks
+// higher. Each kind goes in its own level, since bleve scales a group of
+// optional clauses by the share of them a document matches.
+func withShould(q query.Query, should []query.Query) query.Query {
+	if len(should) == 0 {
+		return q
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(q)
+	b.AddShould(should...)
+	return b
+}
