@@ -67,7 +67,7 @@ func TestCorrectionErrors(t *testing.T) {
 	d := tagged("r.txt")
 	s.PutDocument(d, []byte("raw"))
 	bad := []data.Correction{
-		{Facet: "kind", Value: "report", By: "a"},
+		{Facet: "lang", Value: "en", By: "a"},
 		{Facet: data.FacetYear, Value: "20x0", By: "a"},
 		{Facet: data.FacetCity, Value: "Hanoi"},
 	}

@@ -20,6 +20,10 @@
 //	sessions SHA-256 of the session token -> JSON Session (session.go)
 //	tokens   SHA-256 of the API token secret -> JSON Token (token.go)
 //	audit    8-byte big-endian sequence -> JSON AuditEntry (audit.go)
+//	corrections  document id -> JSON []Correction, staff overrides
+//	         applied on every write (correction.go)
+//	trash    document id -> JSON TrashEntry: deleted documents an admin
+//	         can restore; out of docs, so out of the index (store_trash.go)
 //
 // # Invariants
 //
@@ -29,7 +33,8 @@
 // off Linux) before the records naming them commit; a crash in between
 // leaves at most an unreferenced blob, never a record without one.
 //
-// Every user and token change appends an AuditEntry in the same
+// Every user and token change, and every staff edit, deletion, restore
+// and purge of a document, appends an AuditEntry in the same
 // transaction. Secrets (passwords, session tokens, API tokens) are
 // stored only as hashes.
 //

@@ -35,6 +35,15 @@ const (
 	OriginSource   = "source"   // given by the source's own metadata (front matter, a column)
 )
 
+// Visibility of a document: who may find and read it.
+const (
+	VisibilityPublic   = "public"   // anyone; also a document stored without a visibility
+	VisibilityInternal = "internal" // logged-in readers, staff and admins only
+)
+
+// Kinds lists every kind of document.
+var Kinds = []string{KindNewsletterArticle, KindNewsletterIssue, KindCaseStudy, KindReport, KindSpeech, KindPressRelease}
+
 // Flags on a document that staff should know about.
 const (
 	FlagNoText = "no-text" // nothing searchable could be extracted
@@ -64,6 +73,9 @@ type Document struct {
 	Tags     []Tag    `json:"tags,omitempty"`
 	Flags    []string `json:"flags,omitempty"`
 	Issue    *Issue   `json:"issue,omitempty"`
+	// Visibility is VisibilityPublic or VisibilityInternal; empty means
+	// public, so records stored before it existed stay public.
+	Visibility string `json:"visibility,omitempty"`
 	// Meta holds source metadata that is not a facet: a case study's
 	// Period and Scope, a record's URL, event dates.
 	Meta map[string][]string `json:"meta,omitempty"`
@@ -114,6 +126,9 @@ func (d *Document) Countries() []string { return d.Values(FacetCountry) }
 func (d *Document) Regions() []string   { return d.Values(FacetRegion) }
 func (d *Document) Themes() []string    { return d.Values(FacetTheme) }
 
+// Internal reports whether only logged-in users may see the document.
+func (d *Document) Internal() bool { return d.Visibility == VisibilityInternal }
+
 // HasFlag reports whether the document carries flag f.
 func (d *Document) HasFlag(f string) bool { return slices.Contains(d.Flags, f) }
 
@@ -131,6 +146,9 @@ func (d *Document) Validate() error {
 	}
 	if strings.TrimSpace(d.Title) == "" {
 		errs = append(errs, errors.New("title is empty"))
+	}
+	if d.Visibility != "" && d.Visibility != VisibilityPublic && d.Visibility != VisibilityInternal {
+		errs = append(errs, fmt.Errorf("visibility %q is not public or internal", d.Visibility))
 	}
 	if d.Year != 0 && (d.Year < 1900 || d.Year > 2100) {
 		errs = append(errs, fmt.Errorf("year %d out of range", d.Year))

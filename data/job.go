@@ -22,6 +22,7 @@ type Job struct {
 	Paths      []string      `json:"paths"`
 	Started    time.Time     `json:"started"`
 	Finished   time.Time     `json:"finished,omitzero"`
+	Total      int           `json:"total,omitempty"` // files to read, when known at the start
 	Seen       int           `json:"seen"`
 	Added      int           `json:"added"`
 	Updated    int           `json:"updated"`

@@ -27,7 +27,7 @@ var (
 	bucketHashes  = []byte("hashes")
 	// bucketCorrections: document id -> JSON []Correction (staff changes).
 	bucketCorrections = []byte("corrections")
-	allBuckets        = [][]byte{bucketCorrections, bucketMeta, bucketDocs, bucketSources, bucketChanges, bucketJobs, bucketHashes, bucketCrawls, bucketCrawlPages, bucketIssues, bucketIssueArticles, bucketUsers, bucketSessions, bucketTokens, bucketAudit}
+	allBuckets        = [][]byte{bucketCorrections, bucketMeta, bucketDocs, bucketSources, bucketChanges, bucketJobs, bucketHashes, bucketCrawls, bucketCrawlPages, bucketIssues, bucketIssueArticles, bucketUsers, bucketSessions, bucketTokens, bucketAudit, bucketTrash}
 )
 
 // Store is the system of record under one data dir.

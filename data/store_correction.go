@@ -12,6 +12,19 @@ import (
 // re-ingest and re-tagging keep them. It returns the corrected document,
 // or an error wrapping ErrNotFound or ErrInvalid.
 func (s *Store) Correct(id string, cs []Correction) (*Document, error) {
+	return s.correct("", id, cs)
+}
+
+// Edit is Correct done by actor, who is recorded in the audit log with
+// the document's metadata before and after, in the same transaction.
+func (s *Store) Edit(actor, id string, cs []Correction) (*Document, error) {
+	if actor == "" {
+		return nil, fmt.Errorf("data.Edit %s: %w: no actor", id, ErrInvalid)
+	}
+	return s.correct(actor, id, cs)
+}
+
+func (s *Store) correct(actor, id string, cs []Correction) (*Document, error) {
 	for i := range cs {
 		if cs[i].At.IsZero() {
 			cs[i].At = s.Now().UTC()
@@ -26,20 +39,28 @@ func (s *Store) Correct(id string, cs []Correction) (*Document, error) {
 		if doc, err = getDocument(tx, id); err != nil {
 			return err
 		}
-		all := merge(corrections(tx, id), cs)
-		v, err := json.Marshal(all)
-		if err != nil {
+		before := auditOf(doc)
+		if err := putCorrections(tx, id, cs); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketCorrections).Put([]byte(id), v); err != nil {
+		if err := s.writeDoc(tx, doc); err != nil || actor == "" {
 			return err
 		}
-		return s.writeDoc(tx, doc)
+		return s.appendAudit(tx, &AuditEntry{Actor: actor, Action: ActionDocEdit, Target: id, Before: before, After: auditOf(doc)})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("data.Correct %s: %w", id, err)
 	}
 	return doc, nil
+}
+
+// putCorrections merges cs into the stored corrections of id.
+func putCorrections(tx *bbolt.Tx, id string, cs []Correction) error {
+	v, err := json.Marshal(merge(corrections(tx, id), cs))
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketCorrections).Put([]byte(id), v)
 }
 
 // Corrections returns the staff corrections of document id.

@@ -48,6 +48,10 @@ func (s *Store) PutDocuments(docs []*Document, original []byte) ([]Outcome, erro
 type FileDocs struct {
 	Docs     []*Document
 	Original []byte
+	// Corrections, such as the metadata staff gave an upload, are
+	// recorded for every document of the file in the same transaction,
+	// so no version without them is ever stored.
+	Corrections []Correction
 }
 
 // PutFiles stores several files' documents: their originals first, made
@@ -55,7 +59,8 @@ type FileDocs struct {
 // transaction. A document whose source, original and text are already
 // stored is Unchanged and writes nothing. A document whose original and
 // part are already stored under another source becomes a second source of
-// that document (Duplicate). Created is kept from the stored version.
+// that document (Duplicate). Created is kept from the stored version. A
+// document in the trash stays there: it is Unchanged.
 //
 // A file whose documents fail validation gets its error in errs and the
 // others go on; err reports a failure of the whole batch, after which
@@ -64,7 +69,7 @@ func (s *Store) PutFiles(files []FileDocs) (outs [][]Outcome, errs []error, err 
 	errs = make([]error, len(files))
 	var written []string
 	for i, f := range files {
-		if errs[i] = validateAll(f.Docs); errs[i] != nil || f.Original == nil {
+		if errs[i] = validateAll(f.Docs, f.Corrections, s.Now().UTC()); errs[i] != nil || f.Original == nil {
 			continue
 		}
 		hash := HashOf(f.Original)
@@ -91,7 +96,7 @@ func (s *Store) PutFiles(files []FileDocs) (outs [][]Outcome, errs []error, err 
 			outs[i] = make([]Outcome, len(f.Docs))
 			for j, doc := range f.Docs {
 				var err error
-				if outs[i][j], err = s.putDocument(tx, doc); err != nil {
+				if outs[i][j], err = s.putDocument(tx, doc, f.Corrections); err != nil {
 					return fmt.Errorf("%s: %w", doc.Source, err)
 				}
 			}
@@ -104,16 +109,34 @@ func (s *Store) PutFiles(files []FileDocs) (outs [][]Outcome, errs []error, err 
 	return outs, errs, nil
 }
 
-func validateAll(docs []*Document) error {
+// validateAll checks docs and cs, and dates the corrections that have
+// no time yet.
+func validateAll(docs []*Document, cs []Correction, now time.Time) error {
 	for _, doc := range docs {
 		if err := doc.Validate(); err != nil {
 			return fmt.Errorf("data.PutDocument %s: %w", doc.Source, err)
 		}
 	}
+	for i := range cs {
+		if cs[i].At.IsZero() {
+			cs[i].At = now
+		}
+		if err := cs[i].Validate(); err != nil {
+			return fmt.Errorf("data.PutDocument: %w", err)
+		}
+	}
 	return nil
 }
 
-func (s *Store) putDocument(tx *bbolt.Tx, doc *Document) (Outcome, error) {
+func (s *Store) putDocument(tx *bbolt.Tx, doc *Document, cs []Correction) (Outcome, error) {
+	if trashed(tx, doc.ID) {
+		return Unchanged, nil // deleted by staff: it stays in the trash
+	}
+	if len(cs) > 0 {
+		if err := putCorrections(tx, doc.ID, cs); err != nil {
+			return "", err
+		}
+	}
 	applyCorrections(doc, corrections(tx, doc.ID))
 	if out, done, err := s.putKnownSource(tx, doc); done || err != nil {
 		return out, err

@@ -46,13 +46,15 @@ type IssueArticle struct {
 	Summary  string
 	Lang     string
 	Position int
+	Internal bool // only logged-in users may see it
 }
 
 // IssueLink names another issue.
 type IssueLink struct {
-	ID    string
-	Title string
-	Label string // "Second Issue"
+	ID       string
+	Title    string
+	Label    string // "Second Issue"
+	Internal bool
 }
 
 // Issue returns the issue document id with its articles in order and the
@@ -98,7 +100,7 @@ func issueArticles(tx *bbolt.Tx, id string) []IssueArticle {
 		if err != nil || a.Issue == nil || a.Issue.ID != id {
 			continue
 		}
-		out = append(out, IssueArticle{ID: a.ID, Title: a.Title, Summary: a.Summary, Lang: a.Lang, Position: a.Issue.Position})
+		out = append(out, IssueArticle{ID: a.ID, Title: a.Title, Summary: a.Summary, Lang: a.Lang, Position: a.Issue.Position, Internal: a.Internal()})
 	}
 	return out
 }
@@ -134,7 +136,7 @@ func issueLink(tx *bbolt.Tx, id []byte) IssueLink {
 	if err != nil || doc.Kind != KindNewsletterIssue {
 		return IssueLink{}
 	}
-	l := IssueLink{ID: doc.ID, Title: doc.Title}
+	l := IssueLink{ID: doc.ID, Title: doc.Title, Internal: doc.Internal()}
 	if doc.Issue != nil {
 		l.Label = doc.Issue.Label
 	}

@@ -38,6 +38,10 @@ type Pipeline struct {
 	Prune bool
 	// Progress, when set, is called after each file.
 	Progress func(done, total int, f data.FileOutcome)
+	// ProgressEvery, when above zero, is how often the record of a
+	// running job is saved, so that its page shows the files done so far
+	// (serve sets it; a CLI run has nobody looking).
+	ProgressEvery time.Duration
 
 	extractFn func(name string, raw []byte) (*extract.Result, error) // tests replace extraction
 }
@@ -61,6 +65,8 @@ type task struct {
 	key  string // source key: where it came from
 	name string // file name, a hint for extraction
 	read func() ([]byte, error)
+	// corrections are staff metadata for the file's documents (see Batch).
+	corrections []data.Correction
 	// exists, for a page of a mirrored archive, tells whether a source
 	// key is in the mirror; nil for other files.
 	exists func(key string) bool
@@ -132,11 +138,15 @@ func (p *Pipeline) Stream(ctx context.Context, label string, files <-chan File) 
 	return p.execute(ctx, &data.Job{Paths: []string{label}}, -1, in, nil)
 }
 
-// execute records the job around run; after, when set, runs once every
-// file is done (unless ctx ended).
+// execute records the job around run, creating its record unless
+// StartBatch did; after, when set, runs once every file is done (unless
+// ctx ended).
 func (p *Pipeline) execute(ctx context.Context, job *data.Job, total int, in <-chan task, after func(*data.Job) error) (*data.Job, error) {
-	if err := p.Store.CreateJob(job); err != nil {
-		return nil, err
+	job.Total = max(total, 0)
+	if job.ID == 0 {
+		if err := p.Store.CreateJob(job); err != nil {
+			return nil, err
+		}
 	}
 	p.run(job, total, in)
 	var err error
@@ -186,6 +196,7 @@ func (p *Pipeline) run(job *data.Job, total int, in <-chan task) {
 		}()
 	}
 	go func() { wg.Wait(); close(out) }()
+	saved := time.Now()
 	for x := range out {
 		batch := append(make([]extracted, 0, maxBatch), x)
 	more:
@@ -203,6 +214,18 @@ func (p *Pipeline) run(job *data.Job, total int, in <-chan task) {
 		for _, f := range p.storeBatch(batch) {
 			p.record(job, f, total)
 		}
+		if p.ProgressEvery > 0 && time.Since(saved) >= p.ProgressEvery {
+			p.saveProgress(job)
+			saved = time.Now()
+		}
+	}
+}
+
+// saveProgress stores the running job's record; failing only costs the
+// progress shown, so it is logged.
+func (p *Pipeline) saveProgress(job *data.Job) {
+	if err := p.Store.SaveJob(job); err != nil {
+		p.Logger.Warn("saving job progress", "job", job.ID, "err", err)
 	}
 }
 
@@ -271,7 +294,7 @@ func (p *Pipeline) storeBatch(batch []extracted) []data.FileOutcome {
 	files := make([]data.FileDocs, len(batch))
 	for i, x := range batch {
 		if x.err == nil {
-			files[i] = data.FileDocs{Docs: x.docs, Original: x.raw}
+			files[i] = data.FileDocs{Docs: x.docs, Original: x.raw, Corrections: x.t.corrections}
 		}
 	}
 	outs, errs, err := p.Store.PutFiles(files)

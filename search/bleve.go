@@ -10,7 +10,10 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Limits on requests.
@@ -143,6 +146,9 @@ func (ix *Index) plan(req Request) (*plan, error) {
 	if err := p.addExcludes(req.Exclude); err != nil {
 		return nil, err
 	}
+	if !req.Internal {
+		p.fieldNot = append(p.fieldNot, internalQuery()) // see Scope
+	}
 	p.sort, p.order = effectiveSort(req.Sort, p.hasWords), sortOrder(req.Sort, p.hasWords)
 	if p.page, err = readCursor(req, p.sort, p.order); err != nil {
 		return nil, err
@@ -182,7 +188,7 @@ func (p *plan) query(skip string) query.Query {
 }
 
 func (ix *Index) run(ctx context.Context, req Request, p *plan) (*Result, error) {
-	main := ix.mainRequest(req, p)
+	main, counted := ix.mainRequest(req, p)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var firstErr error
@@ -191,13 +197,13 @@ func (ix *Index) run(ctx context.Context, req Request, p *plan) (*Result, error)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sr, err := ix.idx.SearchInContext(ctx, facetRequest(facet, p))
+			fr, err := ix.countOnly(ctx, p.query(facet), facet)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil && firstErr == nil {
 				firstErr = fmt.Errorf("search: counting %s: %w", facet, err)
 			}
-			counts[facet] = sr
+			counts[facet] = &bleve.SearchResult{Facets: fr}
 		}()
 	}
 	var excluded map[string]map[string]int
@@ -218,6 +224,7 @@ func (ix *Index) run(ctx context.Context, req Request, p *plan) (*Result, error)
 	if firstErr != nil {
 		return nil, firstErr
 	}
+	sr.Facets = counted.counts
 	res := &Result{Total: sr.Total, Page: req.Page, Size: req.Size, Notes: p.notes}
 	sr.Hits, res.Next, res.Prev = p.page.cut(req, p.sort, p.order, sr.Hits)
 	res.Hits = toHits(sr)
@@ -225,8 +232,16 @@ func (ix *Index) run(ctx context.Context, req Request, p *plan) (*Result, error)
 	return res, nil
 }
 
-func (ix *Index) mainRequest(req Request, p *plan) *bleve.SearchRequest {
-	sr := bleve.NewSearchRequestOptions(p.query(""), req.Size, 0, false)
+// mainRequest asks for the page of hits; the facets that are not
+// selected are counted by its query (see countingQuery).
+func (ix *Index) mainRequest(req Request, p *plan) (*bleve.SearchRequest, *countingQuery) {
+	q := &countingQuery{ix: ix, q: p.query("")}
+	for _, facet := range FacetNames {
+		if _, selected := p.filters[facet]; !selected {
+			q.facets = append(q.facets, facet)
+		}
+	}
+	sr := bleve.NewSearchRequestOptions(q, req.Size, 0, false)
 	p.page.setPage(sr, req)
 	sr.Fields = hitFields
 	sr.SortBy(p.order)
@@ -234,20 +249,36 @@ func (ix *Index) mainRequest(req Request, p *plan) *bleve.SearchRequest {
 		sr.Highlight = bleve.NewHighlightWithStyle(highlighterName)
 		sr.Highlight.AddField(fieldBody)
 	}
-	for _, facet := range FacetNames {
-		if _, selected := p.filters[facet]; !selected {
-			sr.AddFacet(facet, bleve.NewFacetRequest(facetField[facet], facetSize[facet]))
-		}
-	}
-	return sr
+	return sr, q
 }
 
-// facetRequest counts one selected facet's values as if its own
-// selection were not applied (disjunctive facets).
-func facetRequest(facet string, p *plan) *bleve.SearchRequest {
-	sr := bleve.NewSearchRequestOptions(p.query(facet), 0, 0, false)
-	sr.AddFacet(facet, bleve.NewFacetRequest(facetField[facet], facetSize[facet]))
-	return sr
+// countOnly counts one selected facet's values as if its own selection
+// were not applied (disjunctive facets): no scores, no hits.
+func (ix *Index) countOnly(ctx context.Context, q query.Query, facet string) (bsearch.FacetResults, error) {
+	r, err := ix.reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	ids, err := matchIDs(ctx, r, ix.idx.Mapping(), q)
+	if err != nil {
+		return nil, err
+	}
+	return ix.countFacets(ctx, r, ids, []string{facet})
+}
+
+// countFacets counts the values of facets among ids, documents of the
+// snapshot r.
+func (ix *Index) countFacets(ctx context.Context, r index.IndexReader, ids []index.IndexInternalID, facets []string) (bsearch.FacetResults, error) {
+	out := bsearch.FacetResults{}
+	for _, facet := range facets {
+		t, err := ix.facets.table(ctx, r, facetField[facet])
+		if err != nil {
+			return nil, fmt.Errorf("search: values of %s: %w", facet, err)
+		}
+		out[facet] = t.count(facetField[facet], facetSize[facet], ids)
+	}
+	return out, nil
 }
 
 // sortOrder maps a sort name to bleve's; the id breaks ties so pages are
@@ -281,3 +312,215 @@ func sortValues(facet string, vs []FacetValue) {
 		return vs[i].Value < vs[j].Value
 	})
 }
+
+// countingQuery matches what q matches, with q's scores, and counts the
+// values of facets among the matches. The matches are found first,
+// without scores, which bleve does by merging and intersecting postings;
+// then q's scoring searchers visit those documents only (onlyReader).
+type countingQuery struct {
+	ix     *Index
+	q      query.Query
+	facets []string
+	counts bsearch.FacetResults // set by Searcher
+}
+
+func (c *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	ids, err := matchIDs(ctx, r, m, c.q)
+	if err != nil {
+		return nil, err
+	}
+	if c.counts, err = c.ix.countFacets(ctx, r, ids, c.facets); err != nil {
+		return nil, err
+	}
+	return c.q.Searcher(ctx, onlyReader{r, ids}, m, opts)
+}
+
+// matchIDs lists the internal ids of the documents q matches, in order.
+func matchIDs(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, q query.Query) ([]index.IndexInternalID, error) {
+	ids, err := collectIDs(ctx, r, m, matchingOnly(q), bsearch.SearcherOptions{Score: bleve.ScoreNone})
+	if err != nil && ctx.Err() == nil {
+		// Unscored, bleve merges postings into a term searcher of field
+		// "*", which fails under BM25 statistics that lack that field;
+		// the scored searchers do not.
+		ids, err = collectIDs(ctx, r, m, q, bsearch.SearcherOptions{})
+	}
+	return ids, err
+}
+
+// matchingOnly is q without what only changes scores: the optional
+// clauses of a boolean query that has required ones (Casebook's
+// proximity and tag boosts) and the scoring set-up around text queries.
+// Bleve would evaluate them for every document even when nothing is
+// scored, and phrase clauses are costly.
+func matchingOnly(q query.Query) query.Query {
+	switch q := q.(type) {
+	case scoredQuery:
+		return matchingOnly(q.q)
+	case *query.BooleanQuery:
+		b := *q
+		if d, ok := q.Should.(*query.DisjunctionQuery); ok && q.Must != nil && d.Min == 0 {
+			b.Should = nil
+		}
+		if q.Must != nil {
+			b.Must = matchingOnly(q.Must)
+		}
+		if b.Should != nil {
+			b.Should = matchingOnly(q.Should)
+		}
+		return &b
+	case *query.ConjunctionQuery:
+		if len(q.Conjuncts) == 1 {
+			return matchingOnly(q.Conjuncts[0])
+		}
+		c := *q
+		c.Conjuncts = matchingAll(q.Conjuncts)
+		return &c
+	case *query.DisjunctionQuery:
+		if len(q.Disjuncts) == 1 && q.Min <= 1 {
+			return matchingOnly(q.Disjuncts[0]) // so bleve can merge postings
+		}
+		d := *q
+		d.Disjuncts = matchingAll(q.Disjuncts)
+		return &d
+	}
+	return q
+}
+
+func matchingAll(qs []query.Query) []query.Query {
+	out := make([]query.Query, len(qs))
+	for i, q := range qs {
+		out[i] = matchingOnly(q)
+	}
+	return out
+}
+
+func collectIDs(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, q query.Query, opts bsearch.SearcherOptions) ([]index.IndexInternalID, error) {
+	s, err := q.Searcher(ctx, r, m, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+	var buf []byte
+	var ends []int
+	for n := 1; ; n++ {
+		if n%4096 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return nil, err
+		}
+		if dm == nil {
+			break
+		}
+		buf = append(buf, dm.IndexInternalID...)
+		ends = append(ends, len(buf))
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	ids := make([]index.IndexInternalID, len(ends))
+	start := 0
+	for i, end := range ends {
+		ids[i], start = buf[start:end:end], end
+	}
+	return ids, nil
+}
+
+// onlyReader is r with every posting list cut to ids, the documents the
+// search matches: searchers built on it visit only those, and score them
+// as on r, since frequencies, lengths and document counts still come
+// from r. Without it a scoring searcher visits every document its parts
+// lead it to: a conjunction leapfrogs through its words' postings, and a
+// phrase clause that only adds to scores looks for its next occurrence
+// anywhere in the index.
+type onlyReader struct {
+	index.IndexReader
+	ids []index.IndexInternalID
+}
+
+func (o onlyReader) TermFieldReader(ctx context.Context, term []byte, field string, freq, norm, vectors bool) (index.TermFieldReader, error) {
+	tfr, err := o.IndexReader.TermFieldReader(ctx, term, field, freq, norm, vectors)
+	if err != nil {
+		return nil, err
+	}
+	return &onlyPostings{TermFieldReader: tfr, ids: o.ids}, nil
+}
+
+func (o onlyReader) DocIDReaderAll() (index.DocIDReader, error) {
+	return &onlyDocs{ids: o.ids}, nil
+}
+
+// FieldCardinality serves BM25 scoring as r does.
+func (o onlyReader) FieldCardinality(field string) (int, error) {
+	if b, ok := o.IndexReader.(index.BM25Reader); ok {
+		return b.FieldCardinality(field)
+	}
+	return 0, nil
+}
+
+// FieldDictContains spares numeric ranges the look-up of absent terms,
+// as r does.
+func (o onlyReader) FieldDictContains(field string) (index.FieldDictContains, error) {
+	if c, ok := o.IndexReader.(index.IndexReaderContains); ok {
+		return c.FieldDictContains(field)
+	}
+	return nil, fmt.Errorf("search: %T cannot look up terms", o.IndexReader)
+}
+
+// onlyPostings is a posting list cut to ids.
+type onlyPostings struct {
+	index.TermFieldReader
+	ids  []index.IndexInternalID
+	next int // ids[next:] are not yet passed
+}
+
+func (p *onlyPostings) Next(pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
+	if p.next >= len(p.ids) {
+		return nil, nil
+	}
+	return p.Advance(p.ids[p.next], pre)
+}
+
+func (p *onlyPostings) Advance(id index.IndexInternalID, pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
+	for {
+		for p.next < len(p.ids) && p.ids[p.next].Compare(id) < 0 {
+			p.next++
+		}
+		if p.next >= len(p.ids) {
+			return nil, nil
+		}
+		d, err := p.TermFieldReader.Advance(p.ids[p.next], pre)
+		if err != nil || d == nil {
+			return d, err
+		}
+		if d.ID.Compare(p.ids[p.next]) == 0 {
+			p.next++
+			return d, nil
+		}
+		id = slices.Clone(d.ID) // the term skips this one: on to the next it has
+	}
+}
+
+// onlyDocs lists ids.
+type onlyDocs struct {
+	ids  []index.IndexInternalID
+	next int
+}
+
+func (d *onlyDocs) Next() (index.IndexInternalID, error) {
+	if d.next >= len(d.ids) {
+		return nil, nil
+	}
+	d.next++
+	return d.ids[d.next-1], nil
+}
+
+func (d *onlyDocs) Advance(id index.IndexInternalID) (index.IndexInternalID, error) {
+	for d.next < len(d.ids) && d.ids[d.next].Compare(id) < 0 {
+		d.next++
+	}
+	return d.Next()
+}
+
+func (d *onlyDocs) Size() int    { return 0 }
+func (d *onlyDocs) Close() error { return nil }

@@ -18,11 +18,12 @@ import (
 )
 
 // True field lengths for BM25 (ScoringBM25). bleve keeps a document's
-// field length only inside each posting, as the norm, and has no sum of
-// them; so the index keeps its own: every document stores its lengths
-// (fieldLens, in the stored-only field "lens", added to the mapped
-// document) and the index keeps the
-// running totals (keyLengths), updated in the same batch as the documents.
+// field length only inside each posting, as the norm, and sums them
+// nowhere; so Casebook keeps its own. Every document stores its lengths
+// (fieldLens, in the stored-only field "lens") so that an update or a
+// delete can take them back out, and the index keeps the totals
+// (keyLengths), written in the same batch as the documents: a crash
+// leaves both or neither.
 
 // keyLengths holds the lengthTotals of the index.
 var keyLengths = []byte("casebook:lengths")
@@ -181,9 +182,9 @@ func (lt *lengthTally) put(id string, d *indexDoc, l fieldLens) (*document.Docum
 	return doc, nil
 }
 
-// countAll counts the lengths of docs, on every CPU: it analyses the text
-// a second time (bleve analyses it again to index it), which would
-// otherwise double the time a batch takes.
+// countAll counts the lengths of docs on every CPU. Counting analyses the
+// text once more than bleve does (its analysis happens inside Batch, too
+// late for the stored lengths): about a third more time per batch.
 func (lt *lengthTally) countAll(docs []*indexDoc) []fieldLens {
 	out := make([]fieldLens, len(docs))
 	var next atomic.Int64

@@ -25,23 +25,26 @@ type indexDoc struct {
 	TitleSort string   `json:"title_sort"`
 	Source    string   `json:"source"`
 	Lead      string   `json:"lead,omitempty"`
+	// Visibility is "public" or "internal", never empty (see visibility).
+	Visibility string `json:"visibility"`
 }
 
 func toIndexDoc(d *data.Document) *indexDoc {
 	x := &indexDoc{
-		Title:     nfkc(d.Title),
-		Summary:   nfkc(d.Summary),
-		Headings:  nfkcAll(d.Headings),
-		Body:      body(d),
-		City:      d.Cities(),
-		Country:   d.Countries(),
-		Region:    d.Regions(),
-		Theme:     d.Themes(),
-		Kind:      d.Kind,
-		Lang:      d.Lang,
-		TitleSort: strings.ToLower(strings.TrimSpace(d.Title)),
-		Source:    d.Source,
-		Lead:      lead(d),
+		Title:      nfkc(d.Title),
+		Summary:    nfkc(d.Summary),
+		Headings:   nfkcAll(d.Headings),
+		Body:       body(d),
+		City:       d.Cities(),
+		Country:    d.Countries(),
+		Region:     d.Regions(),
+		Theme:      d.Themes(),
+		Kind:       d.Kind,
+		Lang:       d.Lang,
+		TitleSort:  strings.ToLower(strings.TrimSpace(d.Title)),
+		Source:     d.Source,
+		Lead:       lead(d),
+		Visibility: visibility(d),
 	}
 	if d.Year != 0 {
 		x.Year = float64(d.Year)

@@ -74,10 +74,18 @@ func wordBounds(f *highlight.Fragment, locs highlight.TermLocations) (int, int) 
 
 func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
 
+// markers removes our marker runes, which share their first two bytes.
+var (
+	markers     = strings.NewReplacer(markStart, "", markEnd, "", pageMark, "")
+	markersLead = []byte(markStart[:2])
+)
+
 // clean drops our marker runes from document text.
 func clean(b []byte) []byte {
-	s := strings.NewReplacer(markStart, "", markEnd, "", pageMark, "").Replace(string(b))
-	return []byte(s)
+	if !bytes.Contains(b, markersLead) {
+		return b
+	}
+	return []byte(markers.Replace(string(b)))
 }
 
 // cutPage takes the page number out of a fragment, if it has one. It is

@@ -30,6 +30,7 @@ type Index struct {
 	Logger *slog.Logger
 	// Timeout bounds every search that has no earlier deadline.
 	Timeout time.Duration
+	facets  facetTables // per facet field, every document's values
 	syn     synonymState
 }
 

@@ -21,12 +21,13 @@ import (
 //	3: accents folded off Latin letters (communique finds communiqué).
 //	4: stored field lengths and their totals, for BM25 with the true
 //	   average field length; that BM25 is the default scoring.
-const MappingVersion = "4"
+//	5: visibility keyword (public, internal).
+const MappingVersion = "5"
 
 // Scoring models of text, chosen per index with SetScoring. Measured on
-// Cranfield and a mixed-length set (relevance_test.go).
+// Cranfield and a mixed-length set (relevance_run_test.go).
 const (
-	// ScoringTFIDF is bleve's default: tf·idf² with 1/√length.
+	// ScoringTFIDF is bleve's default: √tf·idf²/√length.
 	ScoringTFIDF = "tf-idf"
 	// ScoringBleveBM25 is bleve's BM25, whose average field length is
 	// the size of the field's term dictionaries over the document count:
@@ -89,6 +90,7 @@ func NewMapping() (mapping.IndexMapping, error) {
 		dm.AddFieldMappingsAt(f, keywordField(true))
 	}
 	dm.AddFieldMappingsAt(fieldTitleSort, keywordField(false))
+	dm.AddFieldMappingsAt(fieldVisibility, keywordField(false))
 	year := bleve.NewNumericFieldMapping()
 	year.Store = true
 	year.IncludeInAll = false

@@ -18,9 +18,10 @@ import (
 // layer checks for it, so an engine without it still serves search.
 type Relater interface {
 	// Related returns up to n documents like the one with id, best first,
-	// never the document itself or an exact copy of it. It returns an
-	// error wrapping data.ErrNotFound when id is not in the index.
-	Related(ctx context.Context, id string, n int) ([]Hit, error)
+	// never the document itself or an exact copy of it, from those sc may
+	// see. It returns an error wrapping data.ErrNotFound when id is not
+	// in the index or sc may not see it.
+	Related(ctx context.Context, id string, n int, sc Scope) ([]Hit, error)
 }
 
 var _ Relater = (*Index)(nil)
@@ -51,14 +52,14 @@ var relatedFields = []struct {
 // of its most distinctive terms (see distinctive), re-ranked to favour
 // documents that share its cities and themes. A document without
 // searchable text is matched on its cities and themes alone.
-func (ix *Index) Related(ctx context.Context, id string, n int) ([]Hit, error) {
+func (ix *Index) Related(ctx context.Context, id string, n int, sc Scope) ([]Hit, error) {
 	if n <= 0 {
 		return nil, nil
 	}
 	n = min(n, relatedMax)
 	ctx, cancel := ix.withTimeout(ctx)
 	defer cancel()
-	src, err := ix.loadSeed(ctx, id)
+	src, err := ix.loadSeed(ctx, id, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -75,6 +76,7 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Hit, error) {
 	if q == nil {
 		return nil, nil
 	}
+	q = scoped(q, sc)
 	cands, err := ix.candidates(ctx, q)
 	if err != nil {
 		return nil, err
@@ -96,8 +98,8 @@ type seed struct {
 	cities, themes  []string
 }
 
-func (ix *Index) loadSeed(ctx context.Context, id string) (*seed, error) {
-	sr := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
+func (ix *Index) loadSeed(ctx context.Context, id string, sc Scope) (*seed, error) {
+	sr := bleve.NewSearchRequestOptions(scoped(bleve.NewDocIDQuery([]string{id}), sc), 1, 0, false)
 	sr.Fields = []string{fieldTitle, fieldBody, fieldLead, "city", "theme"}
 	res, err := ix.idx.SearchInContext(ctx, sr)
 	if err != nil {

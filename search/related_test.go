@@ -80,7 +80,7 @@ func indexDocs(tb testing.TB, docs []testDoc, extra ...*data.Document) (*search.
 
 func relatedIDs(t *testing.T, ix *search.Index, id string, n int) []string {
 	t.Helper()
-	hits, err := ix.Related(context.Background(), id, n)
+	hits, err := ix.Related(context.Background(), id, n, search.Scope{})
 	if err != nil {
 		t.Fatalf("Related(%s): %v", id, err)
 	}
@@ -148,7 +148,7 @@ func TestRelatedNeverListsItself(t *testing.T) {
 
 func TestRelatedWithoutText(t *testing.T) {
 	ix, _ := indexDocs(t, relatedDocs)
-	hits, err := ix.Related(context.Background(), "scan", 10)
+	hits, err := ix.Related(context.Background(), "scan", 10, search.Scope{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestRelatedWithoutText(t *testing.T) {
 
 func TestRelatedHits(t *testing.T) {
 	ix, _ := indexDocs(t, relatedDocs)
-	hits, err := ix.Related(context.Background(), "bkk-flood", 1)
+	hits, err := ix.Related(context.Background(), "bkk-flood", 1, search.Scope{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func TestRelatedHits(t *testing.T) {
 	if h.Title != "Flood tunnel in Kuala Lumpur" || h.Year != 2011 || !slices.Equal(h.Cities, []string{"Kuala Lumpur"}) || len(h.Snippet) == 0 {
 		t.Errorf("hit = %+v", h)
 	}
-	if _, err := ix.Related(context.Background(), "no-such-doc", 5); !errors.Is(err, data.ErrNotFound) {
+	if _, err := ix.Related(context.Background(), "no-such-doc", 5, search.Scope{}); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("unknown id: err = %v, want ErrNotFound", err)
 	}
 }

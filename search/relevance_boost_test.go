@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -53,5 +54,30 @@ func TestTagBoost(t *testing.T) {
 		if got := strings.Join(ranking(t, ix, q), " "); got != want {
 			t.Errorf("%q ranks %q, want %q", q, got, want)
 		}
+	}
+}
+
+// TestProximityBoost: with the same words, a document that has two of
+// the query's words next to each other, or one word apart, ranks above
+// one that has them far apart.
+func TestProximityBoost(t *testing.T) {
+	docs := []*data.Document{
+		boostDoc("apart", "Channels", "Control rooms watch the channels that carry the flood of the river under the city.", nil, nil),
+		boostDoc("near", "Channels", "Flood water control: channels carry the river under the city, watched from rooms.", nil, nil),
+		boostDoc("phrase", "Channels", "Flood control channels carry the river under the city, watched from rooms.", nil, nil),
+	}
+	for i, w := range strings.Fields("bus tram metro ferry bicycle taxi train road bridge tunnel") {
+		docs = append(docs, boostDoc(fmt.Sprint("other", i), "Transport", "The city runs a "+w+" service every day.", nil, nil))
+	}
+	ix := newRelevanceIndex(t, docs)
+	for _, q := range []string{"flood control", "river flood control", "flood control channels"} {
+		got := ranking(t, ix, q)
+		if len(got) != 3 || got[2] != "apart" {
+			t.Errorf("%q ranks %q, want apart last", q, got)
+		}
+	}
+	// A stop word of the query stands for a word of the document.
+	if got := ranking(t, ix, "flood and control"); len(got) != 3 || got[0] != "near" {
+		t.Errorf(`"flood and control" ranks %q, want near first`, got)
 	}
 }

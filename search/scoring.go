@@ -13,12 +13,14 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// keyScoring holds the index's scoring model when it is not DefaultScoring.
+// keyScoring holds the scoring model set with SetScoring.
 var keyScoring = []byte("casebook:scoring")
 
 // SetScoring makes the index score text with model (ScoringTFIDF,
-// ScoringBleveBM25 or ScoringBM25). It takes effect at once: every model
-// reads only what the index already holds.
+// ScoringBleveBM25 or ScoringBM25). It takes effect at once, since every
+// model reads only what the index holds anyway, and lasts until the
+// index is recreated (Rebuild, a new MappingVersion), which goes back to
+// DefaultScoring.
 func (ix *Index) SetScoring(model string) error {
 	if !slices.Contains(scoringModels, model) {
 		return fmt.Errorf("%w: unknown scoring model %q", ErrBadRequest, model)

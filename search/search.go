@@ -59,7 +59,10 @@ type Request struct {
 	// words, whose scores change as the collection does.
 	After  string
 	Before string
-	fixes  map[string]correction // typo corrections Search retries with
+	// Internal lets internal documents into hits and counts; only the
+	// web layer sets it, for a logged-in user. See Scope.
+	Internal bool
+	fixes    map[string]correction // typo corrections Search retries with
 }
 
 // Result is one page of hits plus the facet counts of the whole result.

@@ -36,9 +36,9 @@ type Suggestion struct {
 // implements it; the web layer checks for it.
 type Suggester interface {
 	// Suggest returns up to n completions of prefix: cities, themes and
-	// titles, in that order. It returns ErrBadRequest (wrapped) for a
-	// prefix longer than MaxPrefix runes.
-	Suggest(ctx context.Context, prefix string, n int) ([]Suggestion, error)
+	// titles, in that order, from the documents sc may see. It returns
+	// ErrBadRequest (wrapped) for a prefix longer than MaxPrefix runes.
+	Suggest(ctx context.Context, prefix string, n int, sc Scope) ([]Suggestion, error)
 }
 
 var _ Suggester = (*Index)(nil)
@@ -46,7 +46,7 @@ var _ Suggester = (*Index)(nil)
 // Suggest matches prefix, ignoring case, width and Latin accents, against
 // the start of any word of the cities and themes the index holds (by any
 // of their names, in any script) and of document titles.
-func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]Suggestion, error) {
+func (ix *Index) Suggest(ctx context.Context, prefix string, n int, sc Scope) ([]Suggestion, error) {
 	if utf8.RuneCountInString(prefix) > MaxPrefix {
 		return nil, fmt.Errorf("%w: prefix longer than %d characters", ErrBadRequest, MaxPrefix)
 	}
@@ -62,15 +62,19 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]Suggestio
 		return nil, err
 	}
 	defer r.Close()
-	cities, err := matchValues(ctx, r, FacetCity, p, cityNames)
+	skip, err := hidden(ctx, r, sc)
 	if err != nil {
 		return nil, err
 	}
-	themes, err := matchValues(ctx, r, FacetTheme, p, themeNames)
+	cities, err := matchValues(ctx, r, FacetCity, p, cityNames, skip)
 	if err != nil {
 		return nil, err
 	}
-	titles, err := ix.matchTitles(ctx, r, prefix, n)
+	themes, err := matchValues(ctx, r, FacetTheme, p, themeNames, skip)
+	if err != nil {
+		return nil, err
+	}
+	titles, err := ix.matchTitles(ctx, r, prefix, n, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -85,8 +89,9 @@ type ranked struct {
 }
 
 // matchValues suggests the values of facet that have a name matching
-// the folded prefix p, with their live document counts.
-func matchValues(ctx context.Context, r index.IndexReader, facet, p string, names *nameTable) ([]Suggestion, error) {
+// the folded prefix p, with their live document counts, documents in
+// skip left out.
+func matchValues(ctx context.Context, r index.IndexReader, facet, p string, names *nameTable, skip map[string]bool) ([]Suggestion, error) {
 	field := facetField[facet]
 	dict, err := r.FieldDict(field)
 	if err != nil {
@@ -110,7 +115,7 @@ func matchValues(ctx context.Context, r index.IndexReader, facet, p string, name
 			found = append(found, ranked{Suggestion{Kind: facet, Value: e.Term, Label: e.Term, Match: match}, rank})
 		}
 	}
-	return counted(ctx, r, field, found)
+	return counted(ctx, r, field, found, skip)
 }
 
 // matchName finds the best match of p among ns: the rank, and the name
@@ -136,15 +141,13 @@ func matchName(ns []valueName, p string) (rank int, match string, ok bool) {
 // dictionary's counts still include deleted documents), drops values
 // no document has any more and sorts the rest: better matches first,
 // then more documents.
-func counted(ctx context.Context, r index.IndexReader, field string, found []ranked) ([]Suggestion, error) {
+func counted(ctx context.Context, r index.IndexReader, field string, found []ranked, skip map[string]bool) ([]Suggestion, error) {
 	out := found[:0]
 	for _, f := range found {
-		tfr, err := r.TermFieldReader(ctx, []byte(f.Value), field, false, false, false)
-		if err != nil {
+		var err error
+		if f.Count, err = visibleCount(ctx, r, field, f.Value, skip); err != nil {
 			return nil, fmt.Errorf("search.Suggest: %w", err)
 		}
-		f.Count = int(tfr.Count())
-		tfr.Close()
 		if f.Count > 0 {
 			out = append(out, f)
 		}

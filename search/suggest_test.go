@@ -22,7 +22,7 @@ var suggestDocs = []testDoc{
 // suggest returns "kind:value" of each suggestion, and the suggestions.
 func suggest(t *testing.T, ix *search.Index, prefix string) ([]string, []search.Suggestion) {
 	t.Helper()
-	got, err := ix.Suggest(context.Background(), prefix, search.MaxSuggestions)
+	got, err := ix.Suggest(context.Background(), prefix, search.MaxSuggestions, search.Scope{})
 	if err != nil {
 		t.Fatalf("Suggest(%q): %v", prefix, err)
 	}
@@ -106,15 +106,15 @@ func TestSuggestOnlyWhatTheIndexHolds(t *testing.T) {
 
 func TestSuggestLimits(t *testing.T) {
 	ix, _ := indexDocs(t, suggestDocs)
-	got, err := ix.Suggest(context.Background(), "b", 1)
+	got, err := ix.Suggest(context.Background(), "b", 1, search.Scope{})
 	if err != nil || len(got) != 1 {
 		t.Errorf("Suggest(b, 1) = %v, %v", got, err)
 	}
-	if got, err := ix.Suggest(context.Background(), "  ", 5); err != nil || len(got) != 0 {
+	if got, err := ix.Suggest(context.Background(), "  ", 5, search.Scope{}); err != nil || len(got) != 0 {
 		t.Errorf("Suggest(blank) = %v, %v", got, err)
 	}
 	long := strings.Repeat("a", search.MaxPrefix+1)
-	if _, err := ix.Suggest(context.Background(), long, 5); !errors.Is(err, search.ErrBadRequest) {
+	if _, err := ix.Suggest(context.Background(), long, 5, search.Scope{}); !errors.Is(err, search.ErrBadRequest) {
 		t.Errorf("long prefix: err = %v, want ErrBadRequest", err)
 	}
 }

@@ -25,7 +25,7 @@ const (
 // matchTitles suggests documents whose titles have every complete word of
 // prefix and a word starting with its last, half-typed one. Titles that
 // start with the prefix come first, then the best scoring.
-func (ix *Index) matchTitles(ctx context.Context, r index.IndexReader, prefix string, n int) ([]Suggestion, error) {
+func (ix *Index) matchTitles(ctx context.Context, r index.IndexReader, prefix string, n int, sc Scope) ([]Suggestion, error) {
 	if !longEnough(strings.TrimSpace(prefix)) {
 		return nil, nil
 	}
@@ -37,7 +37,7 @@ func (ix *Index) matchTitles(ctx context.Context, r index.IndexReader, prefix st
 	if err != nil || q == nil {
 		return nil, err
 	}
-	sr := bleve.NewSearchRequestOptions(q, 2*n, 0, false)
+	sr := bleve.NewSearchRequestOptions(scoped(q, sc), 2*n, 0, false)
 	sr.Fields = []string{fieldTitle}
 	sr.SortBy([]string{"-_score", "_id"})
 	res, err := ix.idx.SearchInContext(ctx, sr)

@@ -218,6 +218,9 @@ func (ix *Index) retryWithFixes(ctx context.Context, req Request, p *plan, res *
 	if err != nil {
 		return nil, err
 	}
+	if !req.Internal && res2.Total <= res.Total {
+		return res, nil // the fixes may come from internal documents only
+	}
 	var notes []string
 	res2.DidYouMean, notes = didYouMean(req.Query, fixes)
 	res2.Notes = append(res2.Notes, notes...)

@@ -58,7 +58,7 @@ type apiFacetValue struct {
 
 // serveAPISearch answers a search as JSON.
 func (s *Server) serveAPISearch(w http.ResponseWriter, r *http.Request) {
-	res, err := s.apiSearch(r.Context(), r.URL.Query())
+	res, err := s.apiSearch(r.Context(), r.URL.Query(), scope(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -68,11 +68,12 @@ func (s *Server) serveAPISearch(w http.ResponseWriter, r *http.Request) {
 
 // apiSearch runs the search the parameters describe. Unlike the page it
 // refuses a request with any parameter it cannot use.
-func (s *Server) apiSearch(ctx context.Context, params url.Values) (apiResult, error) {
+func (s *Server) apiSearch(ctx context.Context, params url.Values, sc search.Scope) (apiResult, error) {
 	req, problems := ParseRequest(params)
 	if len(problems) > 0 {
 		return apiResult{}, badRequest(strings.Join(problems, "; "))
 	}
+	req.Internal = sc.Internal
 	res, err := s.Search.Search(ctx, req)
 	if err != nil {
 		return apiResult{}, err

@@ -23,7 +23,7 @@ func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := newDocumentView(doc, safeBack(r.URL.Query().Get("back")))
-	v.Related = s.related(r.Context(), doc, v.Back)
+	v.Related = s.related(r.Context(), doc, v.Back, scope(r))
 	s.render(w, r, http.StatusOK, viewDocument, page{
 		Title:  doc.Title,
 		Header: true,
@@ -38,6 +38,9 @@ func (s *Server) document(r *http.Request) (*data.Document, error) {
 		return nil, fmt.Errorf("web: document id %q: %w", chi.URLParam(r, "id"), data.ErrNotFound)
 	}
 	doc, err := s.Docs.Document(id)
+	if err == nil {
+		err = hideInternal(r, doc)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("web: document %q: %w", id, err)
 	}

@@ -52,10 +52,13 @@ func (s *Server) issue(r *http.Request) (issueView, error) {
 		return issueView{}, fmt.Errorf("web: issue %q: the store lists no issues: %w", id, data.ErrNotFound)
 	}
 	v, err := issues.Issue(id)
+	if err == nil {
+		err = hideInternal(r, v.Issue)
+	}
 	if err != nil {
 		return issueView{}, fmt.Errorf("web: issue %q: %w", id, err)
 	}
-	return newIssueView(v), nil
+	return newIssueView(publicIssue(r, v)), nil
 }
 
 // issueView is the model of the issue page.

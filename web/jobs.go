@@ -24,6 +24,9 @@ const (
 	viewJobs  = "jobs"
 	viewJob   = "job"
 	jobsShown = 50
+	// cleanShown is how many files that went in cleanly a job page lists;
+	// failures and warnings are always listed.
+	cleanShown = 200
 )
 
 func init() { viewNames = append(viewNames, viewJobs, viewJob) }
@@ -40,16 +43,17 @@ func (s *Server) serveJobs(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := jobsView{}
+	v := jobsView{Tab: "jobs", CanUpload: s.Staff != nil}
 	for _, j := range list {
 		v.Jobs = append(v.Jobs, newJobRow(j))
 	}
 	s.render(w, r, http.StatusOK, viewJobs, page{Title: "Ingest jobs", Header: true, View: v})
 }
 
-// serveJob shows one job: its counts, then every file that failed or
-// carried warnings, with the reason. A running job's page refreshes
-// itself (a meta refresh, so it works without JavaScript).
+// serveJob shows one job: its counts and progress, every file that
+// failed or carried warnings with the reason, the others that went in,
+// and, while it runs, the files still waiting. A running job's page
+// refreshes itself (a meta refresh, so it works without JavaScript).
 func (s *Server) serveJob(w http.ResponseWriter, r *http.Request) {
 	jobs, ok := s.Docs.(Jobs)
 	id, err := strconv.ParseUint(chi.URLParam(r, "id"), 10, 64)
@@ -62,14 +66,8 @@ func (s *Server) serveJob(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := jobView{jobRow: newJobRow(j), Error: j.Error}
-	for _, f := range j.Files {
-		if f.Error != "" || len(f.Warnings) > 0 {
-			v.Files = append(v.Files, f)
-		}
-	}
 	title := fmt.Sprintf("Ingest job %d", j.ID)
-	s.render(w, r, http.StatusOK, viewJob, page{Title: title, Header: true, View: v, Refresh: j.Status == data.JobRunning})
+	s.render(w, r, http.StatusOK, viewJob, page{Title: title, Header: true, View: newJobView(j), Refresh: j.Status == data.JobRunning})
 }
 
 // jobRow is one job as the list shows it.
@@ -81,16 +79,20 @@ type jobRow struct {
 	Took                                                string
 	Paths                                               []string
 	Seen, Added, Updated, Unchanged, Duplicates, Failed int
-	Pruned                                              int
+	Pruned, Total                                       int
+	Sources                                             []string // the first few paths, for the list
+	MoreSources                                         int
 }
 
 func newJobRow(j *data.Job) jobRow {
 	row := jobRow{
-		ID: j.ID, URL: fmt.Sprintf("/jobs/%d", j.ID), Status: j.Status,
+		ID: j.ID, URL: jobURL(j.ID), Status: j.Status,
 		Started: j.Started.UTC().Format("2006-01-02 15:04 UTC"), Paths: j.Paths,
 		Seen: j.Seen, Added: j.Added, Updated: j.Updated, Unchanged: j.Unchanged,
-		Duplicates: j.Duplicates, Failed: j.Failed, Pruned: j.Pruned,
+		Duplicates: j.Duplicates, Failed: j.Failed, Pruned: j.Pruned, Total: j.Total,
 	}
+	row.Sources = j.Paths[:min(len(j.Paths), 3)]
+	row.MoreSources = len(j.Paths) - len(row.Sources)
 	if !j.Finished.IsZero() {
 		row.Took = j.Finished.Sub(j.Started).Round(time.Millisecond).String()
 	}
@@ -98,11 +100,52 @@ func newJobRow(j *data.Job) jobRow {
 }
 
 type jobsView struct {
-	Jobs []jobRow
+	Tab       string
+	Jobs      []jobRow
+	CanUpload bool
 }
 
 type jobView struct {
 	jobRow
-	Error string
-	Files []data.FileOutcome // the files that failed or carried warnings
+	Tab      string
+	Error    string
+	Problems []fileRow // the files that failed or carried warnings
+	Clean    []fileRow // the others, up to cleanShown
+	More     int       // clean files not listed
+	Waiting  []string  // files of a running batch not read yet
+}
+
+// fileRow is one file of a job with links to its documents.
+type fileRow struct {
+	data.FileOutcome
+	DocURLs []string
+}
+
+func newJobView(j *data.Job) jobView {
+	v := jobView{jobRow: newJobRow(j), Tab: "jobs", Error: j.Error}
+	done := map[string]bool{}
+	for _, f := range j.Files {
+		done[f.Path] = true
+		row := fileRow{FileOutcome: f}
+		for _, id := range f.Docs {
+			row.DocURLs = append(row.DocURLs, docURL(id, ""))
+		}
+		switch {
+		case f.Error != "" || len(f.Warnings) > 0:
+			v.Problems = append(v.Problems, row)
+		case len(v.Clean) < cleanShown:
+			v.Clean = append(v.Clean, row)
+		default:
+			v.More++
+		}
+	}
+	// A batch lists its files as its paths; a folder's files are not known.
+	if j.Status == data.JobRunning && j.Total == len(j.Paths) {
+		for _, p := range j.Paths {
+			if !done[p] {
+				v.Waiting = append(v.Waiting, p)
+			}
+		}
+	}
+	return v
 }

@@ -8,18 +8,28 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/crypto/bcrypt"
+
 	"casebook/data"
 )
 
 // newJobServer serves a real store holding one finished job with a
-// failure and a warning, and one running job.
-func newJobServer(t *testing.T) http.Handler {
+// failure and a warning, and one running job, and logs a staff user in.
+func newJobServer(t *testing.T) (http.Handler, *http.Cookie) {
 	t.Helper()
 	st, err := data.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	st.BcryptCost = bcrypt.MinCost
+	if _, err := st.AddUser(data.ActorCLI, "sam", data.RoleStaff, testPassword); err != nil {
+		t.Fatal(err)
+	}
+	sess, _, err := st.CreateSession("sam")
+	if err != nil {
+		t.Fatal(err)
+	}
 	done := &data.Job{Paths: []string{"/inbox"}}
 	st.CreateJob(done)
 	done.Status, done.Seen, done.Added, done.Failed = data.JobDone, 2, 1, 1
@@ -30,22 +40,42 @@ func newJobServer(t *testing.T) http.Handler {
 	}
 	st.SaveJob(done)
 	st.CreateJob(&data.Job{Paths: []string{"/big"}})
+	batch := &data.Job{Paths: []string{"upload/x/a.pdf", "upload/x/b.html"}, Total: 2}
+	st.CreateJob(batch)
+	batch.Seen, batch.Added = 1, 1
+	batch.Files = []data.FileOutcome{{Path: "upload/x/a.pdf", Outcome: "added", Docs: []string{"d1"}}}
+	st.SaveJob(batch)
 	s, err := NewServer(&fakeSearcher{result: cannedResult()}, st, slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s.Handler()
+	s.Accounts = st
+	return s.Handler(), &http.Cookie{Name: sessionCookie, Value: sess}
 }
 
 func get(t *testing.T, h http.Handler, url string) (int, string) {
 	t.Helper()
+	return getWith(t, h, url, nil)
+}
+
+// getWith requests url with cookie c, if given.
+func getWith(t *testing.T, h http.Handler, url string, c *http.Cookie) (int, string) {
+	t.Helper()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", url, nil))
+	r := httptest.NewRequest("GET", url, nil)
+	if c != nil {
+		r.AddCookie(c)
+	}
+	h.ServeHTTP(rec, r)
 	return rec.Code, rec.Body.String()
 }
 
 func TestJobPages(t *testing.T) {
-	h := newJobServer(t)
+	h, staff := newJobServer(t)
+	get := func(t *testing.T, h http.Handler, url string) (int, string) { return getWith(t, h, url, staff) }
+	if code, _ := getWith(t, h, "/jobs/1", nil); code != http.StatusSeeOther {
+		t.Errorf("anonymous job page: %d, want a redirect to log in", code)
+	}
 	code, body := get(t, h, "/jobs")
 	if code != 200 || !strings.Contains(body, `href="/jobs/1"`) || !strings.Contains(body, `href="/jobs/2"`) {
 		t.Fatalf("jobs list: %d\n%s", code, body)
@@ -56,11 +86,18 @@ func TestJobPages(t *testing.T) {
 			t.Errorf("job 1 page lacks %q", want)
 		}
 	}
-	if code != 200 || strings.Contains(body, "clean.txt") || strings.Contains(body, "<script>alert") || strings.Contains(body, `http-equiv="refresh"`) {
-		t.Errorf("job 1 page: %d, lists clean files, leaks markup or refreshes", code)
+	if code != 200 || !strings.Contains(body, "<span class=\"outcome\">added</span> /inbox/clean.txt") || strings.Contains(body, "<script>alert") || strings.Contains(body, `http-equiv="refresh"`) {
+		t.Errorf("job 1 page: %d, misses a clean file, leaks markup or refreshes", code)
 	}
 	if _, body = get(t, h, "/jobs/2"); !strings.Contains(body, `http-equiv="refresh"`) {
 		t.Error("a running job's page does not refresh itself")
+	}
+	// A running batch shows each file: read, with its document, or waiting.
+	_, body = get(t, h, "/jobs/3")
+	for _, want := range []string{`1 of 2 files read`, `upload/x/a.pdf · <a href="/doc/d1">document</a>`, `<ul class="job-files waiting"><li class="break">upload/x/b.html</li>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("running batch page lacks %q", want)
+		}
 	}
 	for _, u := range []string{"/jobs/99", "/jobs/abc"} {
 		if code, _ := get(t, h, u); code != 404 {

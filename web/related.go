@@ -25,12 +25,12 @@ type relatedRow struct {
 
 // related lists documents like doc, if the engine can find them. A
 // failure only costs the section, so it is logged, not shown.
-func (s *Server) related(ctx context.Context, doc *data.Document, back string) []relatedRow {
+func (s *Server) related(ctx context.Context, doc *data.Document, back string, sc search.Scope) []relatedRow {
 	rel, ok := s.Search.(search.Relater)
 	if !ok {
 		return nil
 	}
-	hits, err := rel.Related(ctx, doc.ID, relatedCount)
+	hits, err := rel.Related(ctx, doc.ID, relatedCount, sc)
 	if err != nil {
 		if !errors.Is(err, data.ErrNotFound) { // not indexed yet
 			s.logger().Warn("related documents", "id", doc.ID, "err", err)

@@ -12,7 +12,7 @@ import (
 
 // serveSearch shows the search page.
 func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
-	v, err := s.searchPage(r.Context(), r.URL.Query())
+	v, err := s.searchPage(r.Context(), r.URL.Query(), scope(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -26,8 +26,9 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 
 // searchPage runs the search the parameters describe. Parameters it
 // cannot use are left out and listed on the page; the rest still run.
-func (s *Server) searchPage(ctx context.Context, params url.Values) (searchView, error) {
+func (s *Server) searchPage(ctx context.Context, params url.Values, sc search.Scope) (searchView, error) {
 	req, problems := ParseRequest(params)
+	req.Internal = sc.Internal
 	res, err := s.Search.Search(ctx, req)
 	if errors.Is(err, search.ErrBadRequest) && (req.After != "" || req.Before != "") {
 		// A cursor from another search or an older version: start over.

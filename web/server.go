@@ -37,6 +37,23 @@ type Server struct {
 	Version string        // shown in the footer
 	Timeout time.Duration // per request; 0 means DefaultTimeout
 
+	// Accounts holds users, sessions and tokens; nil means no logins,
+	// so every guarded route refuses.
+	Accounts Accounts
+	// Private makes every page but /login, /static and /healthz need a
+	// login (the reader role).
+	Private bool
+	// TrustProxy believes the X-Forwarded-Proto and X-Forwarded-For that
+	// one reverse proxy in front of us sets; only set it behind one.
+	TrustProxy bool
+	// LoginLimit caps login attempts per client IP and per account name
+	// in each LoginWindow; zero values take the defaults.
+	LoginLimit  int
+	LoginWindow time.Duration
+	// Staff serves upload, edit, trash and review (staff.go); nil
+	// leaves them out.
+	Staff *Staff
+
 	views  views
 	assets assets
 }
@@ -82,22 +99,50 @@ func (s *Server) Handler() http.Handler {
 		}
 	}
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, s.accessLog, securityHeaders, s.recoverer, middleware.GetHead)
+	r.Use(middleware.RequestID, s.clientIP(), s.accessLog, securityHeaders, s.recoverer, middleware.GetHead,
+		s.crossOrigin(), s.authenticate)
 	r.NotFound(s.notFound)
 	r.MethodNotAllowed(s.methodNotAllowed)
 
+	// Open to all, even with Private.
 	r.Get("/healthz", s.serveHealth)
 	r.Get("/static/{hash}/{name}", s.serveStatic)
-	r.Get("/doc/{id}/original", s.serveOriginal)
+	r.Get("/login", s.serveLogin)
+	r.With(s.loginLimits()...).Post("/login", s.postLogin)
+	r.Post("/logout", s.postLogout)
+
 	r.Group(func(r chi.Router) {
-		r.Use(s.timeout)
-		r.Get("/", s.serveSearch)
-		r.Get("/doc/{id}", s.serveDocument)
-		r.Get("/issue/{id}", s.serveIssue)
-		r.Get("/jobs", s.serveJobs)
-		r.Get("/jobs/{id}", s.serveJob)
-		r.Get("/api/v1/search", s.serveAPISearch)
-		r.Get("/api/v1/suggest", s.serveSuggest)
+		r.Use(s.readGate)
+		r.Get("/doc/{id}/original", s.serveOriginal)
+		r.Group(func(r chi.Router) {
+			r.Use(s.timeout)
+			r.Get("/", s.serveSearch)
+			r.Get("/doc/{id}", s.serveDocument)
+			r.Get("/issue/{id}", s.serveIssue)
+			r.Get("/api/v1/search", s.serveAPISearch)
+			r.Get("/api/v1/suggest", s.serveSuggest)
+		})
+		// Staff: every route that adds, edits or deletes documents.
+		r.Group(func(r chi.Router) {
+			r.Use(s.requireRole(data.RoleStaff), s.timeout)
+			s.staffRoutes(r) // jobs, upload, edit, trash, review: staff.go
+		})
+		// Admin: users, tokens, the audit log.
+		r.Route("/admin", func(r chi.Router) {
+			r.Use(s.requireRole(data.RoleAdmin), s.timeout)
+			r.Get("/", s.serveAdmin)
+			r.Get("/users", s.serveUsers)
+			r.Post("/users", s.postUser)
+			r.Post("/users/{name}/role", s.postUserRole)
+			r.Post("/users/{name}/password", s.postUserPassword)
+			r.Post("/users/{name}/disable", s.postUserDisable)
+			r.Post("/users/{name}/enable", s.postUserEnable)
+			r.Get("/tokens", s.serveTokens)
+			r.Post("/tokens", s.postToken)
+			r.Post("/tokens/{id}/revoke", s.postTokenRevoke)
+			r.Get("/audit", s.serveAudit)
+			r.Get("/audit/export", s.serveAuditExport)
+		})
 	})
 	return r
 }

@@ -37,7 +37,7 @@ func (s *Server) serveSuggest(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, out)
 		return
 	}
-	list, err := sg.Suggest(r.Context(), q, search.MaxSuggestions)
+	list, err := sg.Suggest(r.Context(), q, search.MaxSuggestions, scope(r))
 	if err != nil {
 		s.fail(w, r, err)
 		return

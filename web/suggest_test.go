@@ -24,14 +24,14 @@ type smartSearcher struct {
 	prefixes []string
 }
 
-func (s *smartSearcher) Suggest(_ context.Context, prefix string, n int) ([]search.Suggestion, error) {
+func (s *smartSearcher) Suggest(_ context.Context, prefix string, n int, _ search.Scope) ([]search.Suggestion, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.prefixes = append(s.prefixes, prefix)
 	return s.suggestions[:min(n, len(s.suggestions))], nil
 }
 
-func (s *smartSearcher) Related(_ context.Context, id string, n int) ([]search.Hit, error) {
+func (s *smartSearcher) Related(_ context.Context, id string, n int, _ search.Scope) ([]search.Hit, error) {
 	return s.related[:min(n, len(s.related))], s.relatedErr
 }
 

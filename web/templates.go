@@ -10,6 +10,8 @@ import (
 	"text/template/parse"
 
 	"github.com/go-chi/chi/v5/middleware"
+
+	"casebook/data"
 )
 
 //go:embed templates
@@ -117,9 +119,13 @@ type page struct {
 	Version   string
 	RequestID string
 	Status    int
-	Refresh   bool // reload the page every few seconds (a running job)
+	Refresh   bool       // reload the page every few seconds (a running job)
+	User      *data.User // who is logged in, for the header; nil if anonymous
 	View      any
 }
+
+// IsAdmin reports whether the header shows the admin link.
+func (p page) IsAdmin() bool { return p.User != nil && p.User.Role.Can(data.RoleAdmin) }
 
 // render executes a view into a buffer and only then writes it, so that
 // a template error becomes a clean 500 instead of half a page.
@@ -127,6 +133,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view
 	p.Version = s.Version
 	p.RequestID = middleware.GetReqID(r.Context())
 	p.Status = status
+	p.User = currentUser(r)
 	var buf bytes.Buffer
 	if err := s.views[view].ExecuteTemplate(&buf, "layout", p); err != nil {
 		s.logger().Error("render", "view", view, "err", err, "request_id", p.RequestID)

@@ -29,6 +29,7 @@ func (c *serveCmd) Run(ctx context.Context, args []string) error {
 	dataDir := dataDirFlag(fs)
 	addr := fs.String("addr", env("CASEBOOK_ADDR", ":8080"), "address to listen on (env CASEBOOK_ADDR)")
 	inbox := fs.String("inbox", env("CASEBOOK_INBOX", ""), "folder to watch: files dropped there are ingested, then moved to done/ or failed/ (env CASEBOOK_INBOX)")
+	access := accessFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -40,11 +41,14 @@ func (c *serveCmd) Run(ctx context.Context, args []string) error {
 	if err := c.prepare(ctx, a); err != nil {
 		return err
 	}
+	if err := c.adminHint(a); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	return c.serve(ctx, a, ln, *inbox)
+	return c.serve(ctx, a, ln, *inbox, *access)
 }
 
 // prepare replays what the index has not applied, and fills an empty data
@@ -74,7 +78,7 @@ func (c *serveCmd) prepare(ctx context.Context, a *app) error {
 // ends, then shuts down in reverse order: requests drain, the inbox
 // finishes its batch, the syncer applies what is left, and the caller
 // closes index and store.
-func (c *serveCmd) serve(ctx context.Context, a *app, ln net.Listener, inbox string) error {
+func (c *serveCmd) serve(ctx context.Context, a *app, ln net.Listener, inbox string, access access) error {
 	syncer := search.NewSyncer(a.index, a.store)
 	syncCtx, stopSync := context.WithCancel(context.Background())
 	synced := make(chan struct{})
@@ -87,11 +91,19 @@ func (c *serveCmd) serve(ctx context.Context, a *app, ln net.Listener, inbox str
 		}
 		defer func() { <-done }()
 	}
+	purgeCtx, stopPurge := context.WithCancel(context.Background())
+	purged := purgeSessions(purgeCtx, a.store, sessionPurgeEvery)
+	defer func() { stopPurge(); <-purged }()
 
 	ws, err := web.NewServer(a.index, a.store, slog.Default(), version())
 	if err != nil {
 		return err
 	}
+	access.apply(ws, a.store)
+	if ws.Staff, err = staffWorkflow(ctx, a, syncer.Notify); err != nil {
+		return err
+	}
+	defer ws.Staff.Wait() // before the syncer's last apply: jobs finish first
 	srv := &http.Server{Handler: ws.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
