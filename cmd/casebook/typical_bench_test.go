@@ -25,7 +25,7 @@ import (
 // through HTTP (/api/v1/search on a loopback listener), and as the plain
 // bleve requests that give the same hits and counts, all in one run:
 //
-//	go test -run '^$' -bench TypicalSearch -benchtime 2000x -timeout 60m ./cmd/casebook/
+//	go test -run '^$' -bench TypicalSearch -benchtime 1000x -timeout 60m ./cmd/casebook/
 //
 // The first run builds the index (minutes) and keeps it under
 // os.TempDir(); later runs reuse it.
