@@ -99,9 +99,13 @@ func (t *nameTable) get(value string) ([]valueName, error) {
 // gazetteer has many odd aliases ("Osaca - da ban shi"), so only their
 // starts count; a theme's Japanese label matches from any word on.
 var (
-	cityNames  = &nameTable{load: func() (map[string][]string, error) { return loadCityAliases(data.Reference) }}
+	cityNames  = &nameTable{load: cityAliases}
 	themeNames = &nameTable{load: func() (map[string][]string, error) { return loadThemeLabels(data.Reference) }, otherWords: true}
 )
+
+// cityAliases are the gazetteer's other names of each city, read once for
+// suggestions and synonyms alike.
+var cityAliases = sync.OnceValues(func() (map[string][]string, error) { return loadCityAliases(data.Reference) })
 
 func loadCityAliases(fsys fs.FS) (map[string][]string, error) {
 	var g struct {

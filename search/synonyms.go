@@ -2,10 +2,10 @@ package search
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -98,7 +98,7 @@ func phraseKey(s string) string {
 // cities share means both; search keeps only the cities in the index.
 var referenceThesaurus = sync.OnceValues(func() (*thesaurus, error) {
 	th := newThesaurus()
-	if err := addCities(th, data.Reference); err != nil {
+	if err := addCities(th); err != nil {
 		return nil, err
 	}
 	if err := addThemes(th, data.Reference); err != nil {
@@ -107,20 +107,15 @@ var referenceThesaurus = sync.OnceValues(func() (*thesaurus, error) {
 	return th, nil
 })
 
-func addCities(th *thesaurus, fsys fs.FS) error {
-	var file struct {
-		Cities []struct {
-			Name    string   `json:"name"`
-			Aliases []string `json:"aliases"`
-		} `json:"cities"`
-	}
-	if err := readReference(fsys, "reference/cities.json", &file); err != nil {
+func addCities(th *thesaurus) error {
+	aliases, err := cityAliases()
+	if err != nil {
 		return err
 	}
-	for _, c := range file.Cities {
-		for _, n := range append([]string{c.Name}, c.Aliases...) {
+	for _, name := range slices.Sorted(maps.Keys(aliases)) { // a stable order of meanings
+		for _, n := range append([]string{name}, aliases[name]...) {
 			if m := th.entry(n); m != nil {
-				m.cities = addUnique(m.cities, c.Name)
+				m.cities = addUnique(m.cities, name)
 			}
 		}
 	}
@@ -132,7 +127,7 @@ func addThemes(th *thesaurus, fsys fs.FS) error {
 		Label   string `json:"label"`
 		LabelJA string `json:"label_ja"`
 	}
-	if err := readReference(fsys, "reference/themes.json", &themes); err != nil {
+	if err := readJSON(fsys, "reference/themes.json", &themes); err != nil {
 		return err
 	}
 	// Labels only: a keyword ("typhoon") would bring in every document of
@@ -143,17 +138,6 @@ func addThemes(th *thesaurus, fsys fs.FS) error {
 				m.themes = addUnique(m.themes, t.Label)
 			}
 		}
-	}
-	return nil
-}
-
-func readReference(fsys fs.FS, name string, v any) error {
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
-	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("search: %s: %w", name, err)
 	}
 	return nil
 }

@@ -104,14 +104,17 @@ func useful(t string) bool {
 	return false
 }
 
-// docFreq is how many live documents have t in their title or body,
-// whichever is more.
-func docFreq(ctx context.Context, r index.IndexReader, t string) (uint64, error) {
+// docFreq is how many live documents have t in the fields (by default
+// title and body), in the one that has it most.
+func docFreq(ctx context.Context, r index.IndexReader, t string, fields ...string) (uint64, error) {
+	if len(fields) == 0 {
+		fields = []string{fieldBody, fieldTitle}
+	}
 	var best uint64
-	for _, field := range []string{fieldBody, fieldTitle} {
+	for _, field := range fields {
 		tfr, err := r.TermFieldReader(ctx, []byte(t), field, false, false, false)
 		if err != nil {
-			return 0, fmt.Errorf("search.Related: term %q: %w", t, err)
+			return 0, fmt.Errorf("search: term %q: %w", t, err)
 		}
 		best = max(best, tfr.Count())
 		tfr.Close()

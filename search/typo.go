@@ -34,6 +34,11 @@ type correction struct {
 // corrections returns the fixes for the plain words of q, keyed by the
 // word as typed.
 func (ix *Index) corrections(ctx context.Context, q Query) map[string]correction {
+	rd, err := ix.reader()
+	if err != nil {
+		return nil
+	}
+	defer rd.Close()
 	a := ix.idx.Mapping().AnalyzerNamed(textAnalyzer)
 	th := ix.thesaurus()
 	out := map[string]correction{}
@@ -45,11 +50,11 @@ func (ix *Index) corrections(ctx context.Context, q Query) map[string]correction
 		if len(toks) != 1 {
 			continue
 		}
-		df := ix.docFreq(toks[0])
-		if df >= fewHits {
+		df, err := docFreq(ctx, rd, toks[0], fieldBody)
+		if err != nil || df >= fewHits {
 			continue
 		}
-		if c, ok := ix.nearest(ctx, toks[0], utf8.RuneCountInString(t.Text), df); ok {
+		if c, ok := ix.nearest(ctx, rd, toks[0], utf8.RuneCountInString(t.Text), df); ok {
 			out[t.Text] = c
 		}
 	}
@@ -69,35 +74,10 @@ func fuzzyWord(w string) bool {
 	return n >= minFuzzyLetters
 }
 
-// docFreq returns how many documents have term in the body.
-func (ix *Index) docFreq(term string) uint64 {
-	d, err := ix.idx.FieldDictRange(fieldBody, []byte(term), []byte(term))
-	if err != nil {
-		return 0
-	}
-	defer d.Close()
-	var n uint64
-	for e, err := d.Next(); e != nil && err == nil; e, err = d.Next() {
-		if e.Term == term {
-			n = e.Count
-		}
-	}
-	return n
-}
-
 // nearest returns the body term within reach of term that most documents
 // have, with the word it stands for in one of them; it must be in more
 // than twice as many documents as term (df) to be a likelier reading.
-func (ix *Index) nearest(ctx context.Context, term string, letters int, df uint64) (correction, bool) {
-	adv, err := ix.idx.Advanced()
-	if err != nil {
-		return correction{}, false
-	}
-	rd, err := adv.Reader()
-	if err != nil {
-		return correction{}, false
-	}
-	defer rd.Close()
+func (ix *Index) nearest(ctx context.Context, rd index.IndexReader, term string, letters int, df uint64) (correction, bool) {
 	r, ok := rd.(index.IndexReaderFuzzy)
 	if !ok {
 		return correction{}, false
@@ -119,7 +99,7 @@ func (ix *Index) nearest(ctx context.Context, term string, letters int, df uint6
 			continue
 		}
 		// The fuzzy dictionary leaves counts out; look each one up.
-		if n := ix.docFreq(e.Term); n > bestN {
+		if n, err := docFreq(ctx, rd, e.Term, fieldBody); err == nil && n > bestN {
 			best, bestN = e.Term, n
 		}
 	}

@@ -125,12 +125,7 @@ var personTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": tr
 
 // afterTitle reports whether before ends with a personal title ("Mr. ").
 func afterTitle(before string) bool {
-	before = strings.TrimRight(before, " .")
-	word := before
-	if i := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
-		_, size := utf8.DecodeRuneInString(before[i:])
-		word = before[i+size:]
-	}
+	word := lastWord(strings.TrimRight(before, " ."))
 	return len(word) <= 9 && personTitles[strings.ToLower(word)]
 }
 
