@@ -101,7 +101,7 @@ func (e *Enricher) collectCities(fs []field) (found map[int]*tally, named map[in
 					found[t.id] = &tally{}
 					named[t.id] = senseShared
 				}
-				found[t.id].add(f, h)
+				found[t.id].add(f, h, false)
 				if s == senseWord { // it passed besideSupport
 					s = senseSure
 				}

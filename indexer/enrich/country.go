@@ -166,7 +166,7 @@ func (e *Enricher) collectAbbrevs(fs []field, named map[int]*tally) {
 				if named[t.id] == nil {
 					named[t.id] = &tally{}
 				}
-				named[t.id].add(f, h)
+				named[t.id].add(f, h, false)
 			}
 		}
 	}

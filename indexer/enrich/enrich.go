@@ -63,6 +63,9 @@ func newEnricher(ref *reference) *Enricher {
 	}
 	for id, t := range ref.themes {
 		addAll(e.themeMatch, id, append([]string{t.Label}, t.Keywords...), t.Negative)
+		for _, w := range t.Weak {
+			e.themeMatch.add(w, target{id: id, weak: true})
+		}
 	}
 	for _, name := range homeCities {
 		for _, id := range e.cityKeys[lookupKey(name)] {

@@ -24,14 +24,14 @@ var evalTargets = map[string]map[string]float64{
 }
 
 // evalFloors are what the tagging reaches now (2026-11-30, held out:
-// lkywcp city 0.960, country 0.960, theme 0.688, year 1.000; Reuters
+// lkywcp city 0.960, country 0.960, theme 0.833, year 1.000; Reuters
 // country 0.905 on all held-out records, 0.891 on the quarter scored
 // under -race), a little below for sampling: a test fails when a figure
 // falls under its floor. Raise them as the tagging improves; where a
 // floor is under its target, the target is not met yet and the test
 // says so in its log.
 var evalFloors = map[string]map[string]float64{
-	"lkywcp.jsonl":  {"city": 0.94, "country": 0.94, "theme": 0.65, "year": 0.95},
+	"lkywcp.jsonl":  {"city": 0.94, "country": 0.94, "theme": 0.80, "year": 0.95},
 	"reuters.jsonl": {"country": 0.87},
 }
 

@@ -10,10 +10,12 @@ import (
 )
 
 // target is what a phrase stands for: a city, country or theme index; a
-// negative phrase cancels what it covers instead of counting.
+// negative phrase cancels what it covers instead of counting, and a weak
+// one counts weakWeight of a mention.
 type target struct {
-	id  int
-	neg bool
+	id   int
+	neg  bool
+	weak bool
 }
 
 // phrase is one name or keyword as the matcher looks for it.

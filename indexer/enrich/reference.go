@@ -58,6 +58,9 @@ type Theme struct {
 	LabelJA  string   `json:"label_ja"` // Japanese
 	Parent   string   `json:"parent,omitempty"`
 	Keywords []string `json:"keywords"` // English and Japanese words and phrases
+	// Weak are words a document uses in passing as often as about its
+	// subject ("parking", "visitor", "industrial"): each counts weakWeight.
+	Weak     []string `json:"weak,omitempty"`
 	Negative []string `json:"negative"` // phrases that mean it is not this theme
 }
 
@@ -245,6 +248,11 @@ func (ref *reference) checkThemes() []error {
 			errs = append(errs, fmt.Errorf("themes.json: %q: duplicate id or label", t.ID))
 		}
 		ids[t.ID], labels[lookupKey(t.Label)] = true, true
+		for _, w := range t.Weak {
+			if slices.ContainsFunc(t.Keywords, func(k string) bool { return lookupKey(k) == lookupKey(w) }) {
+				errs = append(errs, fmt.Errorf("themes.json: %q: %q is both a keyword and weak", t.ID, w))
+			}
+		}
 	}
 	for _, t := range ref.themes {
 		if t.Parent != "" && !ids[t.Parent] {

@@ -88,6 +88,25 @@ func TestEnrichNegativePhrases(t *testing.T) {
 	}
 }
 
+// TestEnrichWeakThemeWords: words a text uses in passing count half. Five
+// mentions of parking beside four of public space are a public space
+// story (Vienna's parklets), not a transport one; counted as keywords,
+// parking would outscore public space. Bus and metro are transport.
+func TestEnrichWeakThemeWords(t *testing.T) {
+	e := testEnricher(t)
+	const space = "Residents turned the street into public space. "
+	doc := data.Document{Title: "Notes from a street", Body: strings.Repeat(space, 4) + strings.Repeat("Parking. ", 5)}
+	e.Enrich(&doc, nil)
+	if got := doc.Themes(); !slices.Equal(got, []string{"Urban planning and infrastructure"}) {
+		t.Errorf("themes = %q, want only Urban planning and infrastructure", got)
+	}
+	doc = data.Document{Title: "Notes from a street", Body: strings.Repeat(space, 4) + strings.Repeat("The bus and the metro. ", 3)}
+	e.Enrich(&doc, nil)
+	if got := doc.Themes(); !slices.Contains(got, "Transport") {
+		t.Errorf("themes = %q, want Transport too", got)
+	}
+}
+
 func TestEnrichIsIdempotent(t *testing.T) {
 	e := testEnricher(t)
 	doc := data.Document{Title: "From Hanoi: flood control", Source: "201207/1.html", Body: "Hanoi built dikes. Tokyo helped.",
