@@ -74,6 +74,7 @@ func (s *Server) apiSearch(ctx context.Context, params url.Values, sc search.Sco
 		return apiResult{}, badRequest(strings.Join(problems, "; "))
 	}
 	req.Internal = sc.Internal
+	s.canonicalCities(&req)
 	res, err := s.Search.Search(ctx, req)
 	if err != nil {
 		return apiResult{}, err

@@ -29,6 +29,7 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 func (s *Server) searchPage(ctx context.Context, params url.Values, sc search.Scope) (searchView, error) {
 	req, problems := ParseRequest(params)
 	req.Internal = sc.Internal
+	s.canonicalCities(&req)
 	res, err := s.Search.Search(ctx, req)
 	if errors.Is(err, search.ErrBadRequest) && (req.After != "" || req.Before != "") {
 		// A cursor from another search or an older version: start over.
@@ -225,4 +226,17 @@ func rangeText(req search.Request, res *search.Result) string {
 	first := (req.Page-1)*req.Size + 1
 	last := first + len(res.Hits) - 1
 	return groupDigits(uint64(first)) + "–" + groupDigits(uint64(last))
+}
+
+// cityNamer is a Searcher that knows every name of its cities.
+type cityNamer interface {
+	CanonicalCities(req *search.Request)
+}
+
+// canonicalCities lets ?city= take a city by any of its names (バンコク,
+// Rangoon), so the page shows and links the value the facet holds.
+func (s *Server) canonicalCities(req *search.Request) {
+	if n, ok := s.Search.(cityNamer); ok {
+		n.CanonicalCities(req)
+	}
 }

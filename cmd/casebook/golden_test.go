@@ -1,9 +1,12 @@
 package main
 
 import (
+	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -90,5 +93,49 @@ func TestServeStaffSynonyms(t *testing.T) {
 	getJSON(t, base+"/api/v1/search?q=yurt", &res)
 	if len(res.Hits) == 0 || !strings.HasSuffix(res.Hits[0].Source, "2012-ulaanbaatar-ger-district-air.md") {
 		t.Errorf("yurt: %+v", res.Hits)
+	}
+}
+
+// TestServeCityInAnyScript: a city chosen by another of its names in the
+// address (バンコク, Rangoon) selects or excludes the city's facet value,
+// on the API and on the page, as city: does in the query.
+func TestServeCityInAnyScript(t *testing.T) {
+	base := runServe(t, t.TempDir())
+	for typed, city := range map[string]string{"バンコク": "Bangkok", "Rangoon": "Yangon", "bangkok": "Bangkok"} {
+		var res apiResult
+		getJSON(t, base+"/api/v1/search?"+url.Values{"city": {typed}}.Encode(), &res)
+		if res.Total == 0 {
+			t.Errorf("city=%s: no hits", typed)
+		}
+		for _, h := range res.Hits {
+			if !slices.Contains(h.Cities, city) {
+				t.Errorf("city=%s: hit %q has cities %q", typed, h.Title, h.Cities)
+			}
+		}
+		selected := ""
+		for _, v := range res.Facets["city"] {
+			if v.Selected {
+				selected += v.Value + ";"
+			}
+		}
+		if selected != city+";" {
+			t.Errorf("city=%s: selected %q, want %s", typed, selected, city)
+		}
+	}
+	var res apiResult
+	getJSON(t, base+"/api/v1/search?size=100&"+url.Values{"not_city": {"バンコク"}}.Encode(), &res)
+	for _, h := range res.Hits {
+		if slices.Contains(h.Cities, "Bangkok") {
+			t.Errorf("not_city=バンコク: hit %q is about Bangkok", h.Title)
+		}
+	}
+	resp, err := http.Get(base + "/?city=Rangoon")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	page, _ := io.ReadAll(resp.Body)
+	if strings.Contains(string(page), "Rangoon") || !strings.Contains(string(page), "Yangon") {
+		t.Errorf("city=Rangoon: the page should show and link Yangon, not Rangoon")
 	}
 }
