@@ -131,7 +131,11 @@ func parseSnippet(s string) Snippet {
 		if j < 0 {
 			j = len(s)
 		}
-		out = append(out, Segment{Text: s[:j], Match: true})
+		if n := len(out); n > 0 && out[n-1].Match {
+			out[n-1].Text += s[:j] // bigrams marked one by one: "バン" "コク" is one word
+		} else {
+			out = append(out, Segment{Text: s[:j], Match: true})
+		}
 		s = strings.TrimPrefix(s[j:], markEnd)
 	}
 	return out
