@@ -86,6 +86,7 @@ func normalise(req Request) (Request, error) {
 // plan holds the built parts of a request.
 type plan struct {
 	text      query.Query            // nil: match all
+	proximity []query.Query          // re-rank text's best hits (see reranker)
 	filters   map[string]query.Query // per selected facet
 	fieldMust []query.Query          // city:, theme:, year: ... typed in the query
 	fieldNot  []query.Query          // the same, negated
@@ -116,11 +117,11 @@ func (ix *Index) planQuery(q Query, a analysis.Analyzer, fixes map[string]correc
 	if err != nil {
 		return nil, err
 	}
-	text, err := textQuery(Query{Terms: words}, x)
+	text, prox, err := textQuery(Query{Terms: words}, x)
 	if err != nil {
 		return nil, err
 	}
-	p.text, p.fieldMust, p.fieldNot, p.notes, p.hasWords = text, must, not, slices.Concat(p.notes, notes, x.notes), text != nil
+	p.text, p.proximity, p.fieldMust, p.fieldNot, p.notes, p.hasWords = text, prox, must, not, slices.Concat(p.notes, notes, x.notes), text != nil
 	return p, nil
 }
 
@@ -216,7 +217,7 @@ func (ix *Index) run(ctx context.Context, req Request, p *plan) (*Result, error)
 			firstErr = cmpErr(firstErr, err)
 		})
 	}
-	sr, err := ix.idx.SearchInContext(ctx, main)
+	sr, err := ix.idx.SearchInContext(counted.rr.context(ctx), main)
 	wg.Wait()
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -235,7 +236,7 @@ func (ix *Index) run(ctx context.Context, req Request, p *plan) (*Result, error)
 // mainRequest asks for the page of hits; the facets that are not
 // selected are counted by its query (see countingQuery).
 func (ix *Index) mainRequest(req Request, p *plan) (*bleve.SearchRequest, *countingQuery) {
-	q := &countingQuery{ix: ix, q: p.query("")}
+	q := &countingQuery{ix: ix, q: p.query(""), rr: p.reranker()}
 	for _, facet := range FacetNames {
 		if _, selected := p.filters[facet]; !selected {
 			q.facets = append(q.facets, facet)
@@ -317,10 +318,12 @@ func sortValues(facet string, vs []FacetValue) {
 // values of facets among the matches. The matches are found first,
 // without scores, which bleve does by merging and intersecting postings;
 // then q's scoring searchers visit those documents only (onlyReader).
+// With rr, the best hits are re-ranked (see reranker).
 type countingQuery struct {
 	ix     *Index
 	q      query.Query
 	facets []string
+	rr     *reranker
 	counts bsearch.FacetResults // set by Searcher
 }
 
@@ -332,26 +335,22 @@ func (c *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m map
 	if c.counts, err = c.ix.countFacets(ctx, r, ids, c.facets); err != nil {
 		return nil, err
 	}
-	return c.q.Searcher(ctx, onlyReader{r, ids}, m, opts)
+	only := onlyReader{IndexReader: r, ids: ids}
+	if c.rr != nil {
+		return c.rr.searcher(ctx, c.q, only, m, opts)
+	}
+	return c.q.Searcher(ctx, only, m, opts)
 }
 
 // matchIDs lists the internal ids of the documents q matches, in order.
 func matchIDs(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, q query.Query) ([]index.IndexInternalID, error) {
-	ids, err := collectIDs(ctx, r, m, matchingOnly(q), bsearch.SearcherOptions{Score: bleve.ScoreNone})
-	if err != nil && ctx.Err() == nil {
-		// Unscored, bleve merges postings into a term searcher of field
-		// "*", which fails under BM25 statistics that lack that field;
-		// the scored searchers do not.
-		ids, err = collectIDs(ctx, r, m, q, bsearch.SearcherOptions{})
-	}
-	return ids, err
+	return collectIDs(ctx, r, m, matchingOnly(q), bsearch.SearcherOptions{Score: bleve.ScoreNone})
 }
 
 // matchingOnly is q without what only changes scores: the optional
-// clauses of a boolean query that has required ones (Casebook's
-// proximity and tag boosts) and the scoring set-up around text queries.
-// Bleve would evaluate them for every document even when nothing is
-// scored, and phrase clauses are costly.
+// clauses of a boolean query that has required ones (Casebook's tag
+// boosts) and the scoring set-up around text queries. Bleve would
+// evaluate them for every document even when nothing is scored.
 func matchingOnly(q query.Query) query.Query {
 	switch q := q.(type) {
 	case scoredQuery:
@@ -436,14 +435,20 @@ func collectIDs(ctx context.Context, r index.IndexReader, m mapping.IndexMapping
 type onlyReader struct {
 	index.IndexReader
 	ids []index.IndexInternalID
+	tee *reranker // records the postings it needs; may be nil
 }
 
 func (o onlyReader) TermFieldReader(ctx context.Context, term []byte, field string, freq, norm, vectors bool) (index.TermFieldReader, error) {
-	tfr, err := o.IndexReader.TermFieldReader(ctx, term, field, freq, norm, vectors)
+	tee := freq && norm && o.tee.wants(term, field)
+	tfr, err := o.IndexReader.TermFieldReader(ctx, term, field, freq, norm, vectors || tee)
 	if err != nil {
 		return nil, err
 	}
-	return &onlyPostings{TermFieldReader: tfr, ids: o.ids}, nil
+	p := &onlyPostings{TermFieldReader: tfr, ids: o.ids}
+	if tee {
+		p.tee, p.dropVectors = o.tee.record(term, field, tfr.Count()), !vectors
+	}
+	return p, nil
 }
 
 func (o onlyReader) DocIDReaderAll() (index.DocIDReader, error) {
@@ -470,8 +475,10 @@ func (o onlyReader) FieldDictContains(field string) (index.FieldDictContains, er
 // onlyPostings is a posting list cut to ids.
 type onlyPostings struct {
 	index.TermFieldReader
-	ids  []index.IndexInternalID
-	next int // ids[next:] are not yet passed
+	ids         []index.IndexInternalID
+	next        int      // ids[next:] are not yet passed
+	tee         *teeList // records what it returns; may be nil
+	dropVectors bool     // read for tee only
 }
 
 func (p *onlyPostings) Next(pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
@@ -495,6 +502,9 @@ func (p *onlyPostings) Advance(id index.IndexInternalID, pre *index.TermFieldDoc
 		}
 		if d.ID.Compare(p.ids[p.next]) == 0 {
 			p.next++
+			if p.tee != nil {
+				p.tee.add(d, p.dropVectors)
+			}
 			return d, nil
 		}
 		id = slices.Clone(d.ID) // the term skips this one: on to the next it has

@@ -40,16 +40,17 @@ const (
 )
 
 // textQuery builds the bleve query for the user's words, each with what
-// it also means (see expander). It returns nil when nothing searchable is
-// left (empty input, only stop words). Phrases are always required and
-// -words always excluded.
-func textQuery(q Query, x *expander) (query.Query, error) {
+// it also means (see expander), and apart the proximity clauses that
+// re-rank its best hits (see reranker), nil if none. The query is nil
+// when nothing searchable is left (empty input, only stop words).
+// Phrases are always required and -words always excluded.
+func textQuery(q Query, x *expander) (text query.Query, proximity []query.Query, err error) {
 	var words, phrases, mustNot []query.Query
 	clauses := 0
 	for _, g := range x.groups(q.Terms) {
 		qs, n := x.clauses(g)
 		if clauses += n; clauses > maxClauses {
-			return nil, fmt.Errorf("%w: query too long", ErrBadRequest)
+			return nil, nil, fmt.Errorf("%w: query too long", ErrBadRequest)
 		}
 		for i, tq := range qs {
 			switch t := g.terms[i]; {
@@ -64,7 +65,7 @@ func textQuery(q Query, x *expander) (query.Query, error) {
 		}
 	}
 	if len(words)+len(phrases)+len(mustNot) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	b := bleve.NewBooleanQuery()
 	b.AddMust(phrases...)
@@ -80,10 +81,9 @@ func textQuery(q Query, x *expander) (query.Query, error) {
 	}
 	b.AddMustNot(mustNot...)
 	if len(words)+len(phrases) == 0 {
-		return b, nil
+		return b, nil, nil
 	}
-	ranked := withShould(b, proximityClauses(q.Terms, x.a))
-	return scored(withShould(ranked, tagClauses(q.Terms, x))), nil
+	return scored(withShould(b, tagClauses(q.Terms, x))), proximityClauses(q.Terms, x.a), nil
 }
 
 // termQuery matches one word or phrase in any text field. A word that

@@ -214,9 +214,10 @@ func oursSearch(ix *Index) searchFunc {
 		if err != nil {
 			return nil, err
 		}
-		sr := bleve.NewSearchRequestOptions(p.query(""), 100, 0, false)
+		q := &countingQuery{ix: ix, q: p.query(""), rr: p.reranker()}
+		sr := bleve.NewSearchRequestOptions(q, 100, 0, false)
 		sr.SortBy(p.order)
-		return searchIDs(ctx, ix, sr)
+		return searchIDs(q.rr.context(ctx), ix, sr)
 	}
 }
 

@@ -162,6 +162,10 @@ func trueBM25Stats(r index.IndexReader) (*search.BM25Stats, error) {
 	for _, f := range slices.Concat(fields, slices.Collect(maps.Values(facetField))) {
 		stats.FieldCardinality[f] = int(n)
 	}
+	// Unscored, bleve merges the postings of a disjunction or conjunction
+	// of terms into one term searcher of the pseudo-field "*" (scorch's
+	// OptimizeTFR...UnadornedField), which asks for its statistics too.
+	stats.FieldCardinality["*"] = int(n)
 	for i, f := range lengthFields {
 		stats.FieldCardinality[f] = int(n)
 		if t.Docs[i] > 0 {

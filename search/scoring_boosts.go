@@ -8,7 +8,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// Weights of the optional clauses textQuery adds to a query of words:
+// Weights of the boosts of a query of words, tags as optional clauses of
+// the query, proximity as a re-rank of its best hits (see reranker):
 // they change the order of the hits, never which documents match. The
 // proximity weight was chosen on the tuning halves (odd query positions)
 // of Cranfield and of the mixed-length set (relevance_run_test.go): 0.1
@@ -31,7 +32,8 @@ var proximityFields = textFields{{fieldTitle, 3}, {fieldBody, 1}}
 // word further apart: for "flood control in bangkok", "flood control",
 // "flood _ control", "control _ bangkok" and "control _ _ bangkok",
 // where _ is any word. (Also matching "control bangkok" lost 0.006
-// nDCG@10 on Cranfield, whose questions have many stop words.)
+// nDCG@10 on Cranfield, whose questions have many stop words.) They are
+// scored as if ORed into the query, for the best hits only.
 func proximityClauses(terms []Term, a analysis.Analyzer) []query.Query {
 	var out []query.Query
 	prev, gap := "", 0
