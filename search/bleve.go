@@ -87,7 +87,7 @@ func normalise(req Request) (Request, error) {
 type plan struct {
 	text      query.Query            // nil: match all
 	proximity []query.Query          // re-rank text's best hits (see reranker)
-	filters   map[string]query.Query // per selected facet
+	filters   map[string]query.Query // per selected facet, the place facets as one (filterKey)
 	fieldMust []query.Query          // city:, theme:, year: ... typed in the query
 	fieldNot  []query.Query          // the same, negated
 	notes     []string               // how the query was read, where it matters
@@ -134,8 +134,13 @@ func (ix *Index) plan(req Request) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	place := map[string][]string{}
 	for facet, values := range req.Filters {
 		if len(values) == 0 {
+			continue
+		}
+		if filterKey(facet) == groupPlace {
+			place[facet] = values
 			continue
 		}
 		fq, err := filterQuery(facet, values)
@@ -143,6 +148,13 @@ func (ix *Index) plan(req Request) (*plan, error) {
 			return nil, err
 		}
 		p.filters[facet] = fq
+	}
+	if len(place) > 0 {
+		fq, err := placeFilter(place)
+		if err != nil {
+			return nil, err
+		}
+		p.filters[groupPlace] = fq
 	}
 	if err := p.addExcludes(req.Exclude); err != nil {
 		return nil, err
@@ -194,17 +206,19 @@ func (ix *Index) run(ctx context.Context, req Request, p *plan) (*Result, error)
 	var mu sync.Mutex
 	var firstErr error
 	counts := map[string]*bleve.SearchResult{}
-	for facet := range p.filters {
+	for key := range p.filters {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			fr, err := ix.countOnly(ctx, p.query(facet), facet)
+			fr, err := ix.countOnly(ctx, p.query(key), keyFacets(key))
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil && firstErr == nil {
-				firstErr = fmt.Errorf("search: counting %s: %w", facet, err)
+				firstErr = fmt.Errorf("search: counting %s: %w", key, err)
 			}
-			counts[facet] = &bleve.SearchResult{Facets: fr}
+			for _, facet := range keyFacets(key) {
+				counts[facet] = &bleve.SearchResult{Facets: fr}
+			}
 		}()
 	}
 	var excluded map[string]map[string]int
@@ -238,7 +252,7 @@ func (ix *Index) run(ctx context.Context, req Request, p *plan) (*Result, error)
 func (ix *Index) mainRequest(req Request, p *plan) (*bleve.SearchRequest, *countingQuery) {
 	q := &countingQuery{ix: ix, q: p.query(""), rr: p.reranker()}
 	for _, facet := range FacetNames {
-		if _, selected := p.filters[facet]; !selected {
+		if _, selected := p.filters[filterKey(facet)]; !selected {
 			q.facets = append(q.facets, facet)
 		}
 	}
@@ -253,9 +267,9 @@ func (ix *Index) mainRequest(req Request, p *plan) (*bleve.SearchRequest, *count
 	return sr, q
 }
 
-// countOnly counts one selected facet's values as if its own selection
-// were not applied (disjunctive facets): no scores, no hits.
-func (ix *Index) countOnly(ctx context.Context, q query.Query, facet string) (bsearch.FacetResults, error) {
+// countOnly counts the values of the facets of one selection as if that
+// selection were not applied (disjunctive facets): no scores, no hits.
+func (ix *Index) countOnly(ctx context.Context, q query.Query, facets []string) (bsearch.FacetResults, error) {
 	r, err := ix.reader()
 	if err != nil {
 		return nil, err
@@ -265,7 +279,7 @@ func (ix *Index) countOnly(ctx context.Context, q query.Query, facet string) (bs
 	if err != nil {
 		return nil, err
 	}
-	return ix.countFacets(ctx, r, ids, []string{facet})
+	return ix.countFacets(ctx, r, ids, facets)
 }
 
 // countFacets counts the values of facets among ids, documents of the

@@ -42,7 +42,7 @@ func (p *plan) nots() []query.Query {
 }
 
 // excludedCount counts the hits excluded value v of facet would bring
-// back on its own: its facet's selection is replaced by v and its
+// back on its own: its facet's selection (all places for a place) is replaced by v and its
 // exclusion by the other excluded values of that facet.
 func (p *plan) excludedCount(facet, v string, excluded []string) (*bleve.SearchRequest, error) {
 	q := *p
@@ -51,7 +51,7 @@ func (p *plan) excludedCount(facet, v string, excluded []string) (*bleve.SearchR
 		return nil, err
 	}
 	q.filters = maps.Clone(p.filters)
-	q.filters[facet] = fq
+	q.filters[filterKey(facet)] = fq
 	q.excludes = maps.Clone(p.excludes)
 	delete(q.excludes, facet)
 	if rest := slices.DeleteFunc(slices.Clone(excluded), func(s string) bool { return s == v }); len(rest) > 0 {
