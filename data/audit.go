@@ -78,11 +78,9 @@ func (s *Store) Audit(before uint64, limit int) ([]AuditEntry, error) {
 			}
 		}
 		for ; k != nil && len(entries) < limit; k, v = c.Prev() {
-			var e AuditEntry
-			if err := json.Unmarshal(v, &e); err != nil {
-				return fmt.Errorf("decoding audit entry %d: %w", btoi(k), err)
+			if err := appendAudit(&entries, k, v); err != nil {
+				return err
 			}
-			entries = append(entries, e)
 		}
 		return nil
 	})
@@ -119,11 +117,9 @@ func (s *Store) auditAfter(after uint64, limit int) ([]AuditEntry, error) {
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(bucketAudit).Cursor()
 		for k, v := c.Seek(itob(after + 1)); k != nil && len(entries) < limit; k, v = c.Next() {
-			var e AuditEntry
-			if err := json.Unmarshal(v, &e); err != nil {
-				return fmt.Errorf("decoding audit entry %d: %w", btoi(k), err)
+			if err := appendAudit(&entries, k, v); err != nil {
+				return err
 			}
-			entries = append(entries, e)
 		}
 		return nil
 	})
@@ -131,4 +127,14 @@ func (s *Store) auditAfter(after uint64, limit int) ([]AuditEntry, error) {
 		return nil, fmt.Errorf("data.ExportAudit: %w", err)
 	}
 	return entries, nil
+}
+
+// appendAudit decodes the entry stored under k and appends it.
+func appendAudit(entries *[]AuditEntry, k, v []byte) error {
+	var e AuditEntry
+	if err := json.Unmarshal(v, &e); err != nil {
+		return fmt.Errorf("decoding audit entry %d: %w", btoi(k), err)
+	}
+	*entries = append(*entries, e)
+	return nil
 }

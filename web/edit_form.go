@@ -23,6 +23,20 @@ type tagChoice struct {
 	Keep                    bool
 }
 
+// tagTable is one facet's rows of the edit form, for the tagTable partial.
+type tagTable struct {
+	Name, Label, Empty string // form field, column heading, text without rows
+	Rows               []tagChoice
+}
+
+// Table returns the rows of facet (city or theme) for the tagTable partial.
+func (f editForm) Table(facet string) tagTable {
+	if facet == data.FacetCity {
+		return tagTable{Name: "city", Label: "City", Empty: "No city yet.", Rows: f.Cities}
+	}
+	return tagTable{Name: "theme", Label: "Theme", Empty: "No theme yet.", Rows: f.Themes}
+}
+
 // formOf fills the form from the stored document.
 func formOf(doc *data.Document) editForm {
 	f := editForm{Title: doc.Title, Summary: doc.Summary, Kind: doc.Kind, Visibility: visibilityOf(doc)}

@@ -62,10 +62,11 @@ const weakWeight = 0.5
 func (t *tally) add(f *field, h hit, weak bool) {
 	k := f.kind
 	t.n[k]++
-	t.w[k]++
+	w := 1.0
 	if weak {
-		t.w[k] -= 1 - weakWeight
+		w = weakWeight
 	}
+	t.w[k] += w
 	i := slices.IndexFunc(t.phrases[k], func(pc phraseCount) bool { return pc.text == h.p.text })
 	if i < 0 {
 		t.phrases[k] = append(t.phrases[k], phraseCount{text: h.p.text})
